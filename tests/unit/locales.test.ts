@@ -1,0 +1,38 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { SUPPORTED_LOCALES } from "../../src/config.js";
+import { createI18n, localeFromTelegram } from "../../src/bot/i18n.js";
+
+function keysOf(locale: string): string[] {
+  const text = readFileSync(`locales/${locale}.ftl`, "utf8");
+  return [...text.matchAll(/^(-?[a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] ?? "").sort();
+}
+
+test("every locale has exactly the same keys", () => {
+  const reference = keysOf("zh-CN");
+  assert.ok(reference.length > 10);
+  for (const locale of SUPPORTED_LOCALES) assert.deepEqual(keysOf(locale), reference, locale);
+});
+
+test("every message renders in every locale without missing variables", () => {
+  const i18n = createI18n("zh-CN");
+  const vars = { name: "王", region: "云溪县", unit: "", role: "cadre", memberships: "-" };
+  for (const locale of SUPPORTED_LOCALES) {
+    for (const key of keysOf(locale)) {
+      const text = i18n.t(locale, key, vars);
+      assert.ok(text.length > 0 && !text.includes("{"), `${locale} ${key}: ${text}`);
+    }
+  }
+  assert.match(i18n.t("zh-TW", "start-joined", vars), /幫扶幹部/);
+  assert.match(i18n.t("en", "start-joined", vars), /helper cadre/);
+});
+
+test("Telegram language codes map to our locales", () => {
+  assert.equal(localeFromTelegram("zh-hans", "en"), "zh-CN");
+  assert.equal(localeFromTelegram("zh-TW", "en"), "zh-TW");
+  assert.equal(localeFromTelegram("zh-hk", "en"), "zh-TW");
+  assert.equal(localeFromTelegram("en-GB", "zh-CN"), "en");
+  assert.equal(localeFromTelegram("ru", "zh-CN"), "zh-CN");
+  assert.equal(localeFromTelegram(undefined, "zh-TW"), "zh-TW");
+});
