@@ -41,16 +41,17 @@ export function createBot(config: Config, deps: BotDeps, options: CreateBotOptio
     ctx.person = null;
     await next();
   });
-  // 2. one update at a time per chat, so replies keep the order of the messages (L4);
+  // 2. the per-user flood guard drops excess updates on arrival (S5);
+  bot.use(rateLimit(config.USER_RATE_LIMIT, i18n, config.DEFAULT_LOCALE));
+  // 3. one update at a time per chat, so replies keep the order of the messages (L4);
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  // 3. everything below is inside the error boundary: one bad update never stops the bot;
+  // 4. everything below is inside the error boundary: one bad update never stops the bot;
   const guarded = bot.errorBoundary(onError);
-  // 4. each update once (F17/F18), then the flood guard (S5), then who and which language;
+  // 5. each update once (F17/F18), then who and which language;
   guarded.use(dedupeUpdates);
   guarded.use(loadPerson);
   guarded.use(i18n);
-  guarded.use(rateLimit(config.USER_RATE_LIMIT));
-  // 5. features, and last whatever none of them took.
+  // 6. features, and last whatever none of them took.
   guarded.use(startFeature, helpFeature, languageFeature);
   guarded.use(unhandledFeature);
 

@@ -1,13 +1,25 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { SUPPORTED_LOCALES } from "../../src/config.js";
 import { createI18n, localeFromTelegram } from "../../src/bot/i18n.js";
 
+/** Each locale is a folder of .ftl files (one per feature), merged by the i18n plugin. */
 function keysOf(locale: string): string[] {
-  const text = readFileSync(`locales/${locale}.ftl`, "utf8");
+  const dir = `locales/${locale}`;
+  const text = readdirSync(dir)
+    .filter((f) => f.endsWith(".ftl"))
+    .map((f) => readFileSync(`${dir}/${f}`, "utf8"))
+    .join("\n");
   return [...text.matchAll(/^(-?[a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] ?? "").sort();
 }
+
+test("no key is defined twice within a locale", () => {
+  for (const locale of SUPPORTED_LOCALES) {
+    const keys = keysOf(locale);
+    assert.deepEqual(keys, [...new Set(keys)], locale);
+  }
+});
 
 test("every locale has exactly the same keys", () => {
   const reference = keysOf("zh-CN");
