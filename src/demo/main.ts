@@ -1,0 +1,84 @@
+import "dotenv/config";
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createOffsetClock } from "../clock.js";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { startApp } from "../app.js";
+import { sqlitePath } from "../db/client.js";
+import { createEmulator } from "../emulator/server.js";
+import { EmulatorClient } from "../emulator/client.js";
+import { onShutdown } from "../shutdown.js";
+import { DEMO_PEOPLE, seedDemo } from "./seed.js";
+
+const HELP = `Usage: npm run demo [-- --port N] [-- --database FILE]
+
+Starts, in one process and with no token or account: the local Telegram Bot API emulator
+with its web chat page, the Duban bot (long polling against the emulator), and a fresh
+demo database (data/demo.db, recreated at every start) holding a fictional county, its
+units and five simulated people. Open the printed URL: each person has a chat pane; the
+clock control moves simulated time forward.
+
+Options:
+  --port N         port of the page and emulator (default DEMO_PORT, 8080; 0 picks a free one)
+  --database FILE  SQLite file for the demo data (default data/demo.db)
+
+Environment: DEMO_PORT, DEFAULT_LOCALE, LOG_LEVEL (see .env.example).`;
+
+const { values: args } = parseArgs({
+  options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, database: { type: "string" } },
+});
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+/** A token in Telegram's format that only the local emulator accepts. */
+const DEMO_TOKEN = "7000000002:DEMO_token_for_the_local_emulator_0";
+const DEMO_DATABASE_URL = `file:${args.database ?? "./data/demo.db"}`;
+
+const base = loadConfig();
+if (!base.ok) {
+  console.error(base.error);
+  process.exit(1);
+}
+const clock = createOffsetClock();
+const emulator = createEmulator({ clock, tokens: [DEMO_TOKEN], botUsername: "duban_demo_bot", botFirstName: "督办" });
+const port = args.port === undefined ? base.config.DEMO_PORT : Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port: ${args.port}`);
+  process.exit(1);
+}
+const url = await emulator.listen(port, "127.0.0.1");
+
+const demoPath = sqlitePath(DEMO_DATABASE_URL);
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${demoPath}${suffix}`, { force: true });
+const config = { ...base.config, BOT_TOKEN: DEMO_TOKEN, TELEGRAM_API_ROOT: url, DATABASE_URL: DEMO_DATABASE_URL, WEBHOOK_URL: undefined };
+const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, [DEMO_TOKEN]);
+const app = await startApp(config, clock, logger);
+await seedDemo(app.database.db, clock);
+
+const client = new EmulatorClient(url);
+for (const person of DEMO_PEOPLE) {
+  await client.createUser({
+    id: person.telegramUserId,
+    first_name: person.firstName,
+    last_name: person.lastName,
+    language_code: "zh-hans",
+    label: person.label,
+    startedBot: true,
+  });
+}
+await client.createGroup({
+  title: "云溪县财政局工作群",
+  type: "supergroup",
+  memberIds: DEMO_PEOPLE.filter((p) => p.unit === "县财政局" || p.role === "admin").map((p) => p.telegramUserId),
+  creatorId: DEMO_PEOPLE[0]?.telegramUserId,
+});
+
+console.log(`Duban demo is running: ${url}`);
+console.log("Open it in a browser; press Ctrl+C to stop.");
+onShutdown(logger, async () => {
+  await app.stop();
+  await emulator.close();
+});
