@@ -47,7 +47,7 @@ export async function ingestDraft(
     directory: units.map((u) => ({ name: u.name, aliases: aliasesOf(u) })),
   });
   if (plan.directives.length === 0) return { kind: "not-a-report", plan };
-  const idByName = new Map(units.map((u) => [u.name, u.id]));
+  const known = new Map<string, KnownUnit>(units.flatMap((u) => [u.name, ...aliasesOf(u)].map((n) => [n, { id: u.id, name: u.name }] as const)));
   const meetingId = await db.$transaction(async (tx) => {
     if (existing) await tx.meeting.delete({ where: { id: existing.id } });
     const meeting = await tx.meeting.create({
@@ -63,7 +63,7 @@ export async function ingestDraft(
         createdAt: clock.now(),
       },
     });
-    await storeDirectives(tx, meeting.id, null, plan.directives, { idByName, timeZone: region.timeZone });
+    await storeDirectives(tx, meeting.id, null, plan.directives, { known, timeZone: region.timeZone });
     await audit(tx, clock, {
       actorId: input.personId,
       regionId: region.id,
@@ -80,10 +80,24 @@ function countDirectives(list: readonly PlanDirective[]): number {
   return list.reduce((n, d) => n + 1 + countDirectives(d.children), 0);
 }
 
-function unitChoices(d: PlanDirective, idByName: Map<string, number>): UnitChoice[] {
-  const supporting = new Set(d.supporting);
-  const names = [...new Set([...d.lead, ...d.units, ...d.supporting])];
-  return names.map((name) => ({ name, unitId: idByName.get(name) ?? null, role: supporting.has(name) ? "supporting" : "lead" }));
+type KnownUnit = { id: number; name: string };
+
+/**
+ * The directive's units with their roles. The same unit may be named twice (a short form
+ * as supporting unit, its directory name among the actors): it is listed once, with the
+ * role it was given explicitly.
+ */
+function unitChoices(d: PlanDirective, known: Map<string, KnownUnit>): UnitChoice[] {
+  const out: UnitChoice[] = [];
+  const add = (mention: string, role: UnitRole) => {
+    const unit = known.get(mention);
+    const name = unit?.name ?? mention;
+    if (!out.some((u) => u.name === name)) out.push({ name, unitId: unit?.id ?? null, role });
+  };
+  for (const name of d.lead) add(name, "lead");
+  for (const name of d.supporting) add(name, "supporting");
+  for (const name of d.units) add(name, "lead");
+  return out;
 }
 
 async function storeDirectives(
@@ -91,7 +105,7 @@ async function storeDirectives(
   meetingId: number,
   parentId: number | null,
   list: readonly PlanDirective[],
-  ctx: { idByName: Map<string, number>; timeZone: string },
+  ctx: { known: Map<string, KnownUnit>; timeZone: string },
 ): Promise<void> {
   for (const [position, d] of list.entries()) {
     const row = await tx.directive.create({
@@ -107,7 +121,7 @@ async function storeDirectives(
         recurrence: d.recurrence ? recurrenceJson(d.recurrence) : undefined,
         targets: JSON.parse(JSON.stringify(d.targets)),
         warnings: JSON.parse(JSON.stringify(d.warnings)),
-        unitPlan: JSON.parse(JSON.stringify(unitChoices(d, ctx.idByName))),
+        unitPlan: JSON.parse(JSON.stringify(unitChoices(d, ctx.known))),
         vague: d.vague && !d.deadline,
       },
     });
