@@ -39,7 +39,7 @@ interface OpenTag {
 const isSpace = (c: string | undefined): boolean => c === " " || c === "\t" || c === "\n" || c === "\r";
 const isAlpha = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z]$/.test(c);
 
-function parseError(text: string, detail: string): BotApiError {
+function parseError(detail: string): BotApiError {
   return new BotApiError(400, `Bad Request: can't parse entities: ${detail}`);
 }
 
@@ -105,38 +105,38 @@ function tagArgument(tag: string, name: string, value: string): string | null {
 function parseStartTag(text: string, begin: number, offset: number, byteAt: (i: number) => number): { tag: OpenTag; end: number } {
   let i = begin + 1;
   while (i < text.length && !isSpace(text[i]) && text[i] !== ">") i++;
-  if (i >= text.length) throw parseError(text, `Unclosed start tag at byte offset ${byteAt(begin)}`);
+  if (i >= text.length) throw parseError(`Unclosed start tag at byte offset ${byteAt(begin)}`);
   const name = text.slice(begin + 1, i).toLowerCase();
   if (TAG_TYPES[name] === undefined) {
-    throw parseError(text, `Unsupported start tag "${name}" at byte offset ${byteAt(begin)}`);
+    throw parseError(`Unsupported start tag "${name}" at byte offset ${byteAt(begin)}`);
   }
-  let argument = name === "blockquote" ? "" : "";
+  let argument = "";
   while (text[i] !== ">") {
     while (i < text.length && isSpace(text[i])) i++;
     if (text[i] === ">") break;
     const attrBegin = i;
     while (i < text.length && !isSpace(text[i]) && text[i] !== "=" && text[i] !== ">") i++;
     const attr = text.slice(attrBegin, i);
-    if (attr === "") throw parseError(text, `Empty attribute name in the tag "${name}" at byte offset ${byteAt(begin)}`);
+    if (attr === "") throw parseError(`Empty attribute name in the tag "${name}" at byte offset ${byteAt(begin)}`);
     while (i < text.length && isSpace(text[i])) i++;
     if (text[i] !== "=") {
       if (name === "blockquote" && attr === "expandable") {
         argument = "expandable";
         continue;
       }
-      throw parseError(text, `Expected equal sign in declaration of an attribute of the tag "${name}" at byte offset ${byteAt(begin)}`);
+      throw parseError(`Expected equal sign in declaration of an attribute of the tag "${name}" at byte offset ${byteAt(begin)}`);
     }
     i++;
     while (i < text.length && isSpace(text[i])) i++;
-    if (i >= text.length) throw parseError(text, `Unclosed start tag "${name}" at byte offset ${byteAt(begin)}`);
+    if (i >= text.length) throw parseError(`Unclosed start tag "${name}" at byte offset ${byteAt(begin)}`);
     const read = readAttributeValue(text, i);
-    if (read === "bad-token") throw parseError(text, `Unexpected end of name token at byte offset ${byteAt(i)}`);
+    if (read === "bad-token") throw parseError(`Unexpected end of name token at byte offset ${byteAt(i)}`);
     i = read.end;
-    if (i >= text.length) throw parseError(text, `Unclosed start tag at byte offset ${byteAt(begin)}`);
+    if (i >= text.length) throw parseError(`Unclosed start tag at byte offset ${byteAt(begin)}`);
     argument = tagArgument(name, attr, read.value) ?? argument;
   }
   if (name === "span" && argument !== "spoiler") {
-    throw parseError(text, `Tag "span" must have class "tg-spoiler" at byte offset ${byteAt(begin)}`);
+    throw parseError(`Tag "span" must have class "tg-spoiler" at byte offset ${byteAt(begin)}`);
   }
   return { tag: { name, argument, offset }, end: i + 1 };
 }
@@ -195,21 +195,21 @@ export function parseHtml(html: string): FormattedText {
       continue;
     }
     const top = open.pop();
-    if (!top) throw parseError(html, `Unexpected end tag at byte offset ${byteAt(i)}`);
+    if (!top) throw parseError(`Unexpected end tag at byte offset ${byteAt(i)}`);
     let j = i + 2;
     while (j < html.length && !isSpace(html[j]) && html[j] !== ">") j++;
     const endName = html.slice(i + 2, j).toLowerCase();
     while (j < html.length && isSpace(html[j])) j++;
-    if (html[j] !== ">") throw parseError(html, `Unclosed end tag at byte offset ${byteAt(i)}`);
+    if (html[j] !== ">") throw parseError(`Unclosed end tag at byte offset ${byteAt(i)}`);
     if (endName !== "" && endName !== top.name) {
-      throw parseError(html, `Unmatched end tag at byte offset ${byteAt(i)}, expected "</${top.name}>", found "</${endName}>"`);
+      throw parseError(`Unmatched end tag at byte offset ${byteAt(i)}, expected "</${top.name}>", found "</${endName}>"`);
     }
     const entity = closedEntity(top, text.length, open[open.length - 1]);
     if (entity) entities.push(entity);
     i = j + 1;
   }
   const unclosed = open[open.length - 1];
-  if (unclosed) throw parseError(html, `Can't find end tag corresponding to start tag "${unclosed.name}"`);
+  if (unclosed) throw parseError(`Can't find end tag corresponding to start tag "${unclosed.name}"`);
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
   return { text, entities };
 }

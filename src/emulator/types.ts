@@ -41,8 +41,34 @@ export interface InlineKeyboardMarkup {
   inline_keyboard: InlineKeyboardButton[][];
 }
 
-/** Any reply_markup object; only inline keyboards are inspected. */
-export type ReplyMarkup = InlineKeyboardMarkup | Record<string, unknown>;
+export interface KeyboardButton {
+  text: string;
+  request_contact?: boolean;
+  request_location?: boolean;
+}
+
+export interface ReplyKeyboardMarkup {
+  keyboard: KeyboardButton[][];
+  is_persistent?: boolean;
+  resize_keyboard?: boolean;
+  one_time_keyboard?: boolean;
+  input_field_placeholder?: string;
+  selective?: boolean;
+}
+
+export interface ReplyKeyboardRemove {
+  remove_keyboard: true;
+  selective?: boolean;
+}
+
+export interface ForceReply {
+  force_reply: true;
+  input_field_placeholder?: string;
+  selective?: boolean;
+}
+
+/** reply_markup as stored; only inline keyboards are validated. `"inline_keyboard" in m` narrows it. */
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
 
 export interface PhotoSize {
   file_id: string;
