@@ -45,6 +45,10 @@ const schema = z
     USER_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    /** Key of the households' ID numbers (AES-256-GCM); without it ID numbers cannot be imported. */
+    PII_KEY: optionalText.pipe(
+      z.string().refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v), "32 random bytes in base64, e.g. from `openssl rand -base64 32`").optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {

@@ -49,3 +49,5 @@ rate-limited = You are sending too fast. Please wait a moment and try again.
 cmd-start = Start / join
 cmd-help = Help
 cmd-language = Change language
+cmd-me = My roles
+cmd-admin = Admin menu

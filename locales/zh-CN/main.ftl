@@ -49,3 +49,5 @@ rate-limited = 你发送得太快了，请稍等片刻再试。
 cmd-start = 开始 / 加入
 cmd-help = 使用帮助
 cmd-language = 切换语言
+cmd-me = 我的身份
+cmd-admin = 管理菜单

@@ -49,3 +49,5 @@ rate-limited = 你傳送得太快了，請稍候再試。
 cmd-start = 開始 / 加入
 cmd-help = 使用說明
 cmd-language = 切換語言
+cmd-me = 我的身分
+cmd-admin = 管理選單

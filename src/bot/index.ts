@@ -13,6 +13,30 @@ import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { adminMenuFeature } from "./features/admin-menu.js";
+import { chatStatusFeature } from "./features/chat-status.js";
+import { countyFeature } from "./features/county.js";
+import { directoryFeature } from "./features/directory.js";
+import { invitesFeature } from "./features/invites.js";
+import { meFeature } from "./features/me.js";
+import { peopleFeature } from "./features/people.js";
+import { promptsFeature } from "./features/prompts.js";
+import { subscribeFeature } from "./features/subscribe.js";
+import { unitsFeature } from "./features/units.js";
+import { ingestFeature } from "./features/ingest.js";
+import { reviewFeature } from "./features/review.js";
+import { reviewFieldsFeature } from "./features/review-fields.js";
+import { statusFeature } from "./features/status.js";
+import { taskRequestsFeature } from "./features/task-requests.js";
+import { tasksFeature } from "./features/tasks.js";
+import { contactedFeature } from "./features/contacted.js";
+import { householdImportFeature } from "./features/household-import.js";
+import { householdNoticesFeature } from "./features/household-notices.js";
+import { householdJoinFeature, householdSelfFeature } from "./features/household-self.js";
+import { householdsFeature } from "./features/households.js";
+import { channelsFeature } from "./features/channels.js";
+import { exportFeature } from "./features/export.js";
+import { reportFeature } from "./features/report.js";
 
 /** The updates Duban asks Telegram for; edits and channel posts are not among them (B8). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -51,8 +75,22 @@ export function createBot(config: Config, deps: BotDeps, options: CreateBotOptio
   guarded.use(dedupeUpdates);
   guarded.use(loadPerson);
   guarded.use(i18n);
-  // 6. features, and last whatever none of them took.
-  guarded.use(startFeature, helpFeature, languageFeature);
+  // 6. the chat record (first contact, blocked, removed, upgraded) before anything answers;
+  guarded.use(chatStatusFeature);
+  // 7. features: typed answers to pending questions come before anything else reads text or
+  //    files; organisation features check permissions through middlewares/guard.ts;
+  //    a household's own invite link (/start hh_…) before the unit invites of /start;
+  guarded.use(householdJoinFeature, startFeature, helpFeature, languageFeature);
+  guarded.use(promptsFeature);
+  guarded.use(meFeature, adminMenuFeature, countyFeature, unitsFeature, directoryFeature, invitesFeature, peopleFeature, subscribeFeature, channelsFeature);
+  //    outgoing households: a household member's message goes to their helper cadre before
+  //    anything else reads text;
+  guarded.use(householdsFeature, contactedFeature, householdImportFeature, householdNoticesFeature, householdSelfFeature);
+  //    the directive lifecycle: replies to task cards come before reports, so a long reply is an update;
+  guarded.use(tasksFeature, taskRequestsFeature, statusFeature, ingestFeature, reviewFeature, reviewFieldsFeature);
+  //    supervision: the numbers (/report) and the ledger (/export);
+  guarded.use(reportFeature, exportFeature);
+  // 8. last, whatever none of them took.
   guarded.use(unhandledFeature);
 
   bot.catch(onError);

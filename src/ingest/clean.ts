@@ -31,6 +31,12 @@ const CREDIT = /\((责编|责任编辑|编辑|记者|通讯员|作者|摄影|摄
 const TRAILING_NAMES = /\([\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4})+\)\s*$/;
 const DATE_IN_LINE = /\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/g;
 
+// Bullets and emoji that open a line (👉, ✅, ▲, ●, 📌) and separator rules (━━━, 🔹🔹🔹) are layout.
+const DECORATION = /^(?:\s|\p{Extended_Pictographic}|[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\u200d])+/u;
+const RULE_LINE = /^[-—=*_~·•\s]+$/;
+// WeChat articles break lines inside a sentence: a line ending in a comma goes on in the next.
+const OPEN_CLAUSE = /[，,、]$/;
+
 const isHan = (ch: string | undefined): boolean => ch !== undefined && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、]/.test(ch);
 
 export function cleanReport(original: string): CleanText {
@@ -45,7 +51,8 @@ export function cleanReport(original: string): CleanText {
     if (keepLine(view.slice(lineStart, lineEnd), original.slice(lineStart, lineEnd), header)) {
       markLine(view, lineStart, lineEnd, keep);
       for (let i = lineStart; i < lineEnd; i++) if (keep[i]) kept.push(i);
-      if (kept.length > 0 && original[kept[kept.length - 1] ?? 0] !== "\n") kept.push(lineEnd);
+      const last = kept[kept.length - 1];
+      if (last !== undefined && original[last] !== "\n" && !OPEN_CLAUSE.test(original[last] ?? "")) kept.push(lineEnd);
     }
     lineStart = lineEnd + 1;
   }
@@ -68,11 +75,13 @@ export function cleanReport(original: string): CleanText {
 
 /** Decides whether a line is report text; header lines give up their facts on the way out. */
 function keepLine(line: string, lineSrc: string, header: HeaderFacts): boolean {
-  const lead = line.replace(PINYIN, "").search(/\S/);
-  const trimmed = line.replace(PINYIN, "").trim();
+  const bare = line.replace(PINYIN, "");
+  // Decorations and blanks before the text, so that 👉上一篇 is a widget line like 上一篇.
+  const lead = bare.match(DECORATION)?.[0].length ?? 0;
+  const trimmed = bare.slice(lead).trim();
   // The same line in the source's script, aligned with `trimmed`, so that names keep their script.
-  const trimmedSrc = lineSrc.replace(PINYIN, "").slice(Math.max(lead, 0), Math.max(lead, 0) + trimmed.length);
-  if (trimmed === "") return false;
+  const trimmedSrc = lineSrc.replace(PINYIN, "").slice(lead, lead + trimmed.length);
+  if (trimmed === "" || RULE_LINE.test(trimmed)) return false;
   if (BREADCRUMB.test(trimmed) || WIDGET.test(trimmed)) return false;
   const original = trimmed.match(ORIGINAL_TITLE);
   if (original) {
@@ -107,7 +116,8 @@ function markLine(view: string, start: number, end: number, keep: Uint8Array): v
   if (names?.index !== undefined) drop(names.index, line.length);
   // Leading/trailing blanks and blanks between two Chinese characters come from layout, not meaning.
   let i = 0;
-  while (i < line.length && /\s/.test(line[i] ?? "")) keep[start + i++] = 0;
+  const decoration = line.match(DECORATION)?.[0].length ?? 0;
+  while (i < decoration) keep[start + i++] = 0;
   let j = line.length - 1;
   while (j >= 0 && (/\s/.test(line[j] ?? "") || !keep[start + j])) keep[start + j--] = 0;
   for (let k = i; k <= j; k++) {

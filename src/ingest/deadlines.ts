@@ -19,6 +19,9 @@ export interface VagueMatch {
 }
 
 const M = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+// Days and years may be written in Chinese numerals too: 十一月十五日前, 二〇二〇年底前.
+const D = M;
+const Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
 const QUOTE = "[“”\"'‘’]?";
 
 // Spring Festival (正月初一) by year; the lunar calendar has no closed form.
@@ -49,7 +52,7 @@ function holidayStart(name: string, y: number): Ymd | null {
   return md && md.length === 2 ? { y, m: md[0] ?? 1, d: md[1] ?? 1 } : null;
 }
 
-const monthNumber = (s: string | undefined): number => (s && /^\d+$/.test(s) ? Number(s) : chineseToNumber(s ?? "") ?? 0);
+const num = (s: string | undefined): number => (s && /^\d+$/.test(s) ? Number(s) : chineseToNumber(s ?? "") ?? 0);
 
 interface Rule {
   re: RegExp;
@@ -62,18 +65,21 @@ const quarterEnd = (y: number, q: number): Ymd => endOfMonth(y, q * 3);
 const tenDay = (y: number, m: number, part: string): Ymd => (part === "上旬" ? { y, m, d: 10 } : part === "中旬" ? { y, m, d: 20 } : endOfMonth(y, m));
 
 const RULES: Rule[] = [
-  { re: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|为止|止)/g, resolve: (m) => ({ date: { y: +m[1]!, m: +m[2]!, d: +m[3]! }, explicit: true }) },
-  { re: /(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前|以前)?/g, resolve: (m) => ({ date: endOfMonth(+m[1]!, +m[2]!), explicit: true }) },
-  { re: /(\d{4})年(上旬|中旬|下旬)/g, resolve: () => ({ date: null, explicit: true }) },
-  { re: /(\d{4})年(?:底|末|年底|年末|内)?(?:前|之前|以前)?(?<=[底末内前])/g, resolve: (m) => ({ date: { y: +m[1]!, m: 12, d: 31 }, explicit: true }) },
-  { re: /(?<!截)(?:到|至|在|于)(\d{4})年(?![\d一二三四五六七八九十上下第]|的|度|以来|起)/g, resolve: (m) => ({ date: { y: +m[1]!, m: 12, d: 31 }, explicit: true }) },
-  { re: new RegExp(`${M}月(\\d{1,2})日(?:前|之前|以前|为止|止)`, "g"), resolve: (m, y) => ({ date: { y, m: monthNumber(m[1]), d: +m[2]! }, explicit: false }) },
-  { re: new RegExp(`${M}月(\\d{1,2})日(?=[^,;。]{0,8}?(?:完成|到位|办结|上报|报送|截止))`, "g"), resolve: (m, y) => ({ date: { y, m: monthNumber(m[1]), d: +m[2]! }, explicit: false }) },
-  { re: new RegExp(`${M}月(?:份)?(?:底|末)(?:前|之前|以前)?`, "g"), resolve: (m, y) => ({ date: endOfMonth(y, monthNumber(m[1])), explicit: false }) },
+  { re: new RegExp(`${Y}年${M}月${D}日(?:前|之前|以前|为止|止)`, "g"), resolve: (m) => ({ date: { y: num(m[1]), m: num(m[2]), d: num(m[3]) }, explicit: true }) },
+  { re: new RegExp(`${Y}年${M}月(?:底|末)(?:前|之前|以前)?`, "g"), resolve: (m) => ({ date: endOfMonth(num(m[1]), num(m[2])), explicit: true }) },
+  { re: new RegExp(`${Y}年(上旬|中旬|下旬)`, "g"), resolve: () => ({ date: null, explicit: true }) },
+  { re: new RegExp(`${Y}年(?:底|末|年底|年末|内)?(?:前|之前|以前)?(?<=[底末内前])`, "g"), resolve: (m) => ({ date: { y: num(m[1]), m: 12, d: 31 }, explicit: true }) },
+  { re: new RegExp(`(?<!截)(?:到|至|在|于)${Y}年(?![\\d一二三四五六七八九十上下第]|的|度|以来|起)`, "g"), resolve: (m) => ({ date: { y: num(m[1]), m: 12, d: 31 }, explicit: true }) },
+  { re: new RegExp(`${M}月${D}日(?:前|之前|以前|为止|止)`, "g"), resolve: (m, y) => ({ date: { y, m: num(m[1]), d: num(m[2]) }, explicit: false }) },
+  { re: new RegExp(`${M}月${D}日(?=[^,;。]{0,8}?(?:完成|到位|办结|上报|报送|截止))`, "g"), resolve: (m, y) => ({ date: { y, m: num(m[1]), d: num(m[2]) }, explicit: false }) },
+  { re: new RegExp(`${M}月(?:份)?(?:底|末)(?:前|之前|以前)?`, "g"), resolve: (m, y) => ({ date: endOfMonth(y, num(m[1])), explicit: false }) },
+  // 6月至8月: work over a span of months is due at the end of the last one.
+  { re: new RegExp(`${M}月(?:份)?(?:至|到|—|-|~)${M}月(?!份?[上中下]旬|\\d|[一二三四五六七八九十]{1,3}日)`, "g"), resolve: (m, y) => ({ date: endOfMonth(y, num(m[2])), explicit: false }) },
   { re: /本月(?:底|末)(?:前|之前)?/g, resolve: (_m, y, meeting) => ({ date: endOfMonth(y, meeting?.m ?? 12), explicit: false }) },
-  { re: new RegExp(`${M}月(?:份)?(上旬|中旬|下旬)(?:前|之前|以前|末)?`, "g"), resolve: (m, y) => ({ date: tenDay(y, monthNumber(m[1]), m[2]!), explicit: false }) },
-  { re: /第?([一二三四1-4])季度(?:末|底|前|内)/g, resolve: (m, y) => ({ date: quarterEnd(y, monthNumber(m[1])), explicit: false }) },
-  { re: /(?:今年|年内)?上半年(?:前|内|底|末|完成)/g, resolve: (_m, y) => ({ date: { y, m: 6, d: 30 }, explicit: false }) },
+  { re: new RegExp(`${M}月(?:份)?(上旬|中旬|下旬)(?:前|之前|以前|末)?`, "g"), resolve: (m, y) => ({ date: tenDay(y, num(m[1]), m[2]!), explicit: false }) },
+  { re: /第?([一二三四1-4])季度(?:末|底|前|内)/g, resolve: (m, y) => ({ date: quarterEnd(y, num(m[1])), explicit: false }) },
+  // 上半年前, 下半年完成: the half ends on 30 June or 31 December.
+  { re: /(?:今年|年内)?(上|下)半年(?:前|内|底|末|(?=[^,;。]{0,3}?(?:完成|到位|办结)))/g, resolve: (m, y) => ({ date: m[1] === "上" ? { y, m: 6, d: 30 } : { y, m: 12, d: 31 }, explicit: false }) },
   { re: /明年(?:底|末|年底|内)?/g, resolve: (_m, y) => ({ date: { y: y + 1, m: 12, d: 31 }, explicit: true }) },
   { re: /今年(?:年底|底|年末|内)?(?:前|之前)?(?!以来|是|初|年初|上半年|前|春|已|共|累计)|(?<![\d明今])(?:年底前?|年末前?|年内)|本年度内/g, resolve: (_m, y) => ({ date: { y, m: 12, d: 31 }, explicit: true }) },
   {

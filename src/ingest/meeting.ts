@@ -4,6 +4,8 @@ import type { CleanText } from "./clean.js";
 import type { Meeting, PlaceLevel, PlanWarning } from "./types.js";
 import { simplifiedView } from "./script.js";
 import type { Span } from "./segments.js";
+import { isPersonName, NAME } from "./names.js";
+import { toNumber } from "./numerals.js";
 
 /** The plan's meeting facts with dates still as calendar days, plus what the outline needs. */
 export interface MeetingFacts extends Pick<Meeting, "title" | "place" | "level" | "convener" | "people" | "source"> {
@@ -18,19 +20,19 @@ const LEAD_DATE = /\d{1,2}月\d{1,2}日|昨\(?\d{0,2}\)?日|今\(\d{1,2}\)日|�
 const CONVENES = /召开|举行|召集|主持|会议/;
 const DATELINE = /^[^,。\n]{0,16}?(\d{1,2})月(\d{1,2})日(?:讯|电)/;
 const FULL_DATE = /(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/;
+// Minutes and notices are dated in Chinese numerals: 二〇二〇年六月十八日.
+const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 
 const TITLE_WORDS = "副?(?:书记|省长|州长|市长|县长|区长|乡长|镇长|主席|主任|组长|局长|部长|秘书长|常委|委员|司令员|政委)";
-const NAME_FOLLOW = "(?=主持|出席|指出|强调|要求|在|就|作|讲话|传达|对|表示|提出|参加|结合|从|通报|说|同志|代表|带领|率|,|、|。|和|及|与)";
-const TITLED_NAME = new RegExp(`${TITLE_WORDS}([\\u4e00-\\u9fff]{2,3}?)${NAME_FOLLOW}`, "g");
-const SPEAKER_START = /(?<=^|\n)([\u4e00-\u9fff]{2,3})(?:在[^,。]{0,30})?(?:指出|强调|要求|提出|表示|说)/g;
-const NOT_NAME = /^(同志|领导|干部|会议|主持|出席|全体|有关|相关|我们|大家|他们|各级|强调|指出|要求|讲话|表示|提出|认为|通报|传达)|[的了和在是要]/;
-// Common family names (simplified), so that 五级书记一起抓 does not yield a person called 一起抓.
-const SURNAMES = new Set(
-  [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利于呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"],
-);
-
+const NAME_FOLLOW = "(?=(主持|出席|指出|强调|要求|讲话|在|就|作|传达|对|表示|提出|参加|结合|从|通报|说|同志|代表|带领|率|,|、|。|和|及|与))";
+const TITLED_NAME = new RegExp(`${TITLE_WORDS}(${NAME})${NAME_FOLLOW}`, "g");
+// A name chairing or speaking vouches for itself (才让多杰主持); 在, 和, 、 could follow any word.
+const STRONG_FOLLOW = /^(主持|出席|指出|强调|要求|讲话)$/;
+const SPEAKER_START = new RegExp(`(?<=^|\\n)(${NAME.replace(/\?/g, "")})(?:在[^,。]{0,30})?(?:指出|强调|要求|提出|表示|说)`, "g");
 const PLACE = /([\u4e00-\u9fff]{2,6}?)(自治州|自治县|自治区|县|州|市|省|区)(?=委|政府|人民|人大|政协|长|召开|脱贫|党|,|的|各|全)/g;
 const COLLECTIVE = /[我全本](县|州|市|省|区)/;
+// An organ named by its level alone (市政府召开…, ,县委书记…) is the report's own place.
+const BARE_ORGAN = /(?<![\u4e00-\u9fff])(县|州|市|省|区)(?=委|政府|人大|政协)/;
 const NOT_PLACE = /^[全我各本该市省州县区乡镇]|[的了在是要对]/;
 // Words that end a run of characters before a place name (召开岚溪县… → 岚溪县).
 const BEFORE_PLACE = /^.*(召开|举行|举办|在|赴|到|于|深入|来自|副|常务)/;
@@ -110,8 +112,8 @@ function dominantYear(text: string): number | null {
 
 function publicationDate(clean: CleanText, headerTexts: string[], leadText: string, yearHint: number | null): { date: Ymd | null; guessed: boolean } {
   for (const text of [...clean.header.dates, ...headerTexts]) {
-    const m = text.match(FULL_DATE);
-    const date = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+    const m = text.match(FULL_DATE) ?? text.match(CHINESE_DATE);
+    const date = m ? { y: toNumber(m[1] ?? "") ?? 0, m: toNumber(m[2] ?? "") ?? 0, d: toNumber(m[3] ?? "") ?? 0 } : null;
     if (date && isValid(date)) return { date, guessed: false };
   }
   const dl = leadText.match(DATELINE);
@@ -161,13 +163,16 @@ function levelOf(name: string): PlaceLevel {
 function findPlace(ana: string, src: string, scopeEnd: number, source: string | null): { place: string | null; level: PlaceLevel } {
   const scope = ana.slice(0, scopeEnd);
   const collective = scope.match(COLLECTIVE);
-  const wanted = collective?.[1] ? LEVEL[collective[1]] ?? null : null;
-  if (collective?.[1]) {
+  // Where the level word is written (我縣, 市政府); a bare organ counts only when a source can name the place.
+  const levelAt = collective ? (collective.index ?? 0) + 1 : source ? scope.search(BARE_ORGAN) : -1;
+  const levelWord = levelAt >= 0 ? ana[levelAt] ?? "" : "";
+  const wanted = LEVEL[levelWord] ?? null;
+  if (wanted) {
     // 我縣 in a traditional report: the suffix keeps the source's script.
-    const suffix = src[(collective.index ?? 0) + 1] ?? collective[1];
+    const suffix = src[levelAt] ?? levelWord;
     // 来源:岚溪县人民政府 names the place outright.
-    const named = source ? simplifiedView(source).match(/^([^日晚都报网]{2,6}?)(自治州|自治县|自治区|县|州|市|省|区)/) : null;
-    if (source && named?.[1] && LEVEL[named[2] ?? ""] === wanted) return { place: source.slice(0, named[0].length), level: wanted };
+    const named = sourcePlace(source);
+    if (named?.level === wanted) return named;
     const fromSource = source?.replace(SOURCE_SUFFIX, "");
     if (fromSource && fromSource.length >= 2 && fromSource.length <= 6 && fromSource !== source && !NATIONAL_OUTLET.test(fromSource)) {
       return { place: fromSource.endsWith(suffix) ? fromSource : fromSource + suffix, level: wanted };
@@ -178,8 +183,14 @@ function findPlace(ana: string, src: string, scopeEnd: number, source: string | 
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return { place: best[0], level: wanted };
   }
-  const first = places(ana, src, scopeEnd)[0];
-  return first ?? { place: null, level: wanted };
+  // A county TV station or a prefecture's daily reports on its own place (来源:柳川县广播电视台).
+  return places(ana, src, scopeEnd)[0] ?? sourcePlace(source) ?? { place: null, level: wanted };
+}
+
+/** The place a source is named after (岚溪县人民政府, 柳川县广播电视台), in the source's script. */
+function sourcePlace(source: string | null): { place: string; level: PlaceLevel } | null {
+  const named = source ? simplifiedView(source).match(/^([^日晚都报网]{2,6}?)(自治州|自治县|自治区|县|州|市|省|区)/) : null;
+  return source && named?.[1] ? { place: source.slice(0, named[0].length), level: LEVEL[named[2] ?? ""] ?? null } : null;
 }
 
 function places(ana: string, src: string, end: number): Array<{ place: string; level: PlaceLevel }> {
@@ -199,14 +210,14 @@ function places(ana: string, src: string, end: number): Array<{ place: string; l
 function findPeople(ana: string, src: string, originalTitle: string | null): { convener: string | null; people: string[] } {
   const people: string[] = [];
   // Names are checked on the simplified view (key) and stored as written (name).
-  const add = (name: string, key: string = name) => {
-    if (key.length >= 2 && SURNAMES.has(key[0] ?? "") && !NOT_NAME.test(key) && !people.includes(name)) people.push(name);
+  const add = (name: string, key: string = name, titled = false) => {
+    if (isPersonName(key, titled) && !people.includes(name)) people.push(name);
   };
   let convener: string | null = null;
   for (const m of ana.matchAll(TITLED_NAME)) {
     const at = m.index + m[0].length - (m[1]?.length ?? 0);
     const name = src.slice(at, at + (m[1]?.length ?? 0));
-    add(name, m[1]);
+    add(name, m[1], STRONG_FOLLOW.test(m[2] ?? ""));
     if (!convener && people.includes(name) && ana.startsWith("主持", m.index + m[0].length)) convener = name;
   }
   for (const m of ana.matchAll(SPEAKER_START)) add(src.slice(m.index, m.index + (m[1]?.length ?? 0)), m[1]);

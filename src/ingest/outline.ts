@@ -13,6 +13,8 @@
 // A group without lists yields unnumbered items — each sentence that asks something,
 // with the sentences after it that do not — when the report has no enumerated lists
 // at all, or when the group holds a parallel run (two or more sentences opening with 要).
+import { isConcrete } from "./concrete.js";
+import { headingParagraphs, isHeadingLine } from "./headings.js";
 import { hasModal, opensWithYao, SPEAKER_INTRO } from "./modal.js";
 import { sentences, type Span } from "./segments.js";
 
@@ -42,6 +44,8 @@ interface Group {
   paras: number[];
   /** The lead paragraph (导语), if the group holds it and paragraphs follow it. */
   lead: number | null;
+  /** Whether a paragraph of the group opens with a section marker (一、). */
+  sectioned: boolean;
 }
 
 const CN = "[一二三四五六七八九十]{1,3}";
@@ -74,8 +78,12 @@ const PRONOUN_OPENER = /^(他|她)(?:在[^,。]{0,20})?(指出|强调|要求|提
 export function outline(ana: string, paras: Span[], lead: number, people: string[]): OutlineNode[] {
   const markersByPara = paras.map((_, p) => (p >= lead ? findMarkers(ana, paras, p) : []));
   const groups = groupParagraphs(ana, paras, lead, people, markersByPara);
+  for (const g of groups) addHeadingMarkers(ana, paras, g, markersByPara);
   const markersOf = groups.map((g) => g.paras.flatMap((p) => markersByPara[p] ?? []));
-  const listsOf = groups.map((g, i) => buildLists(ana, paras, markersOf[i] ?? [], g.speaker).filter((list) => isDirectiveList(ana, list)));
+  const listsOf = groups.map((g, i) => {
+    const continued = (p: number) => continuedEnd(ana, paras, g, markersByPara, p);
+    return buildLists(ana, paras, markersOf[i] ?? [], g.speaker, continued).filter((list) => isDirectiveList(ana, list));
+  });
   const hasLists = listsOf.some((lists) => lists.length > 0);
   return groups.flatMap((group, i) => {
     const lists = listsOf[i] ?? [];
@@ -94,9 +102,15 @@ function groupParagraphs(ana: string, paras: Span[], lead: number, people: strin
     const previous = groups[groups.length - 1];
     // 他强调 continues the previous speaker in a new statement.
     const speaker = startsWithMarker ? null : PRONOUN_OPENER.test(head) ? previous?.speaker ?? null : speakerOf(head, span.start, people);
-    const opens = !startsWithMarker && (speaker !== null || PRONOUN_OPENER.test(head));
-    if (opens || !previous) groups.push({ speaker, paras: [p], lead: p === lead && p < paras.length - 1 ? p : null });
-    else previous.paras.push(p);
+    // In minutes sectioned by 一、二、, 会议听取/会议明确 go on with the section, not a new speaker.
+    const inSection = MEETING_OPENER.test(head) && previous?.sectioned === true;
+    const opens = !startsWithMarker && !inSection && (speaker !== null || PRONOUN_OPENER.test(head));
+    const section = (markersByPara[p] ?? []).some((m) => m.rank === 0 && m.start === span.start);
+    if (opens || !previous) groups.push({ speaker, paras: [p], lead: p === lead && p < paras.length - 1 ? p : null, sectioned: section });
+    else {
+      previous.paras.push(p);
+      previous.sectioned ||= section;
+    }
   }
   return groups;
 }
@@ -113,6 +127,41 @@ function speakerOf(head: string, offset: number, people: string[]): Span | null 
   return MEETING_OPENER.test(head) ? { start: offset, end: offset + 2 } : null;
 }
 
+const opensWithMarker = (paras: Span[], markersByPara: Marker[][], p: number): boolean =>
+  (markersByPara[p] ?? []).some((m) => m.start === paras[p]?.start);
+
+/** Bare heading lines become zero-width markers of their own family, numbered in order. */
+function addHeadingMarkers(ana: string, paras: Span[], group: Group, markersByPara: Marker[][]): void {
+  const headings = headingParagraphs(ana, paras, group.paras, (p) => opensWithMarker(paras, markersByPara, p));
+  headings.forEach((p, k) => {
+    const start = paras[p]?.start ?? 0;
+    // Ranked with (一): numbered items under a heading nest in it, and headings nest under 一、.
+    markersByPara[p] = [{ family: "heading", ordinal: k + 1, last: false, rank: 1, start, end: start, para: p }, ...(markersByPara[p] ?? [])];
+  });
+}
+
+/**
+ * Where the last item of a list ends: its paragraph, and the paragraphs after it in the
+ * same group that carry no marker and still ask for something (a new paragraph often
+ * goes on with the same item). When the item's line is only a title (一、关于校舍安全改造,
+ * a bare heading), the paragraph after it is its body whatever it says.
+ */
+function continuedEnd(ana: string, paras: Span[], group: Group, markersByPara: Marker[][], p: number): number {
+  const own = paras[p];
+  const opener = (markersByPara[p] ?? []).find((m) => m.start === own?.start);
+  const heading = own !== undefined && opener !== undefined && isHeadingLine(ana.slice(opener.end, own.end).trim());
+  let end = own?.end ?? ana.length;
+  const at = group.paras.indexOf(p);
+  for (let k = at + 1; at >= 0 && k < group.paras.length; k++) {
+    const q = group.paras[k] ?? -1;
+    const span = paras[q];
+    if (!span || opensWithMarker(paras, markersByPara, q)) break;
+    if (!hasModal(ana.slice(span.start, span.end)) && !(heading && k === at + 1)) break;
+    end = span.end;
+  }
+  return end;
+}
+
 function findMarkers(ana: string, paras: Span[], p: number): Marker[] {
   const span = paras[p];
   if (!span) return [];
@@ -125,7 +174,9 @@ function findMarkers(ana: string, paras: Span[], p: number): Marker[] {
       if (!m || m.index !== i || i + m[0].length > span.end) continue;
       const ordinal = pattern.ordinal(m);
       if (ordinal <= 0) continue;
-      found.push({ family: pattern.family(m), ordinal, last: ordinal === 99, rank: pattern.rank, start: i, end: i + m[0].length, para: p });
+      // The comma or colon written after 第一, 首先 stays with the marker, so marker + text reads as the source.
+      const end = i + m[0].length + (/[,:]/.test(ana[i + m[0].length] ?? "") && i + m[0].length < span.end ? 1 : 0);
+      found.push({ family: pattern.family(m), ordinal, last: ordinal === 99, rank: pattern.rank, start: i, end, para: p });
       break;
     }
   }
@@ -148,7 +199,7 @@ interface Frame {
   currentPara: number;
 }
 
-function buildLists(ana: string, paras: Span[], markers: Marker[], speaker: Span | null): OutlineNode[][] {
+function buildLists(ana: string, paras: Span[], markers: Marker[], speaker: Span | null, continued: (p: number) => number): OutlineNode[][] {
   const roots: OutlineNode[][] = [];
   let stack: Frame[] = [];
   const node = (m: Marker): OutlineNode => ({
@@ -188,9 +239,9 @@ function buildLists(ana: string, paras: Span[], markers: Marker[], speaker: Span
   });
   roots.forEach((list, k) => {
     const last = lastMarkerStart(list);
-    const lastPara = paraAt(paras, last);
+    const lastPara = paraIndexAt(paras, last);
     const nextList = roots[k + 1]?.[0]?.marker?.start ?? Infinity;
-    setEnds(ana, list, Math.min(lastPara?.end ?? ana.length, nextList));
+    setEnds(ana, list, Math.min(lastPara >= 0 ? continued(lastPara) : ana.length, nextList));
   });
   return roots.map(withText).filter((list) => list.length > 0);
 }
@@ -203,8 +254,8 @@ function withText(list: OutlineNode[]): OutlineNode[] {
   });
 }
 
-/** The paragraph holding a position (binary search: reports can hold many thousands). */
-function paraAt(paras: Span[], pos: number): Span | undefined {
+/** The index of the paragraph holding a position (binary search: reports can hold many thousands). */
+function paraIndexAt(paras: Span[], pos: number): number {
   let lo = 0;
   let hi = paras.length - 1;
   while (lo <= hi) {
@@ -213,9 +264,9 @@ function paraAt(paras: Span[], pos: number): Span | undefined {
     if (!p) break;
     if (pos < p.start) hi = mid - 1;
     else if (pos > p.end) lo = mid + 1;
-    else return p;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 /** A list runs to the end of the paragraph holding its last marker, however deep. */
@@ -277,13 +328,16 @@ function unnumberedItems(ana: string, paras: Span[], group: Group, reportHasList
     return span ? sentences(ana, span.start, span.end) : [];
   });
   const all = perPara.flat();
-  if (reportHasLists && all.filter((s) => opensWithYao(ana.slice(s.start, s.end))).length < 2) return [];
+  // In a report that enumerates, a lone exhortation is commentary unless it assigns concrete work.
+  const lone = reportHasLists && all.filter((s) => opensWithYao(ana.slice(s.start, s.end))).length < 2;
   const items: OutlineNode[] = [];
   for (const list of perPara) {
     let current: OutlineNode | null = null;
     for (const s of list) {
       const text = ana.slice(s.start, s.end);
-      if (hasModal(text)) {
+      if (hasModal(text) && lone && !isConcrete(ana, s)) {
+        current = null;
+      } else if (hasModal(text)) {
         const intro = text.match(SPEAKER_INTRO);
         const start = s.start + (intro && !hasModal(intro[0]) && !/按照|根据|遵照|对照/.test(intro[0]) ? intro[0].length : 0);
         current = { marker: null, span: { start, end: s.end }, speaker: group.speaker, children: [] };

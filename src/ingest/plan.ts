@@ -60,8 +60,8 @@ function toDirective(ctx: Context, node: OutlineNode, inherited: Actors): Direct
   const own = sentences(ana, node.span.start, firstChild);
   const [heading, ...rest] = own.length > 0 ? own : [node.span];
   const head = sentenceDirective(ctx, heading ?? node.span, inherited);
-  // The marker as written: 最後 and （一） stay as the source has them.
-  const marker = node.marker ? sliceSrc(ctx, node.marker) : null;
+  // The marker as written: 最後 and （一） stay as the source has them. A bare heading has none.
+  const marker = node.marker && node.marker.end > node.marker.start ? sliceSrc(ctx, node.marker) : null;
   const directive: Directive = { ...head, marker, text: sliceSrc(ctx, node.span), source: sourceSpan(ctx, node.span) };
   if (node.marker) directive.source.start = ctx.clean.origin[node.marker.start] ?? directive.source.start;
   let previous: Actors = actorsOf(head);

@@ -15,6 +15,8 @@ export interface Actors {
 const CUE = new RegExp(`${YAO}|必须|务必|应当|应该|须|负责(?!同志|人)|牵头|配合|协助|切实|主动|认真|积极|严格|每(?:季度|年|月|周|半年)|不得|严禁|抓紧|进一步`);
 const CUES = new RegExp(CUE.source, "g");
 const SUPPORT_CUE = /^(配合|协助)/;
+// 由X牵头, also after the decision that sets it (会议同意由X牵头, 决定由X负责).
+const LED = /^(?:[^,;。由]{0,10}?(?:同意|决定|明确|议定))?由([^,;。]{2,40}?)(牵头|负责)/;
 const UNIT_SUFFIX =
   /(局|委|办|部|组|队|镇|乡|街道|中心|站|所|院|员|专干|责任人|带头人|负责人|书记|部门|单位|领导|干部|政府|党委|党组|组长|厅|处|科|室|理事会|委员会|社|银行|公司|村|县|市|州|区|省|机构|机关|班子|企业|学校|各地|工作者|主任|校长|县长|乡长|镇长|局长|站长|所长|村长)$/;
 const NOT_SUBJECT_START = /^(对|在|把|将|通过|按照|围绕|以|为|从|向|让|使|被|是|有|当前|目前|同时|特别|其中|并|还|也|但|而|如|若|因|据|经|凡|就)/;
@@ -24,6 +26,8 @@ const INNER_VERB = /联系|指导|督促|带领|组织|协调|会同|帮扶(?=[^
 const TRAILING = /(等相关部门|等有关部门|等部门|等单位|等)$/;
 const LEADING_FILLER = /^(同时|另外|此外|特别是|其中|并且|并|还)/;
 const TRAILING_ADVERB = /(也|都|还|更|要|一定|必须|务必|进一步|均|亦)$/;
+// "X要会同Y, …": Y shares the duty as a supporting unit.
+const PARTNER = /^(?:会同|协同)([^,;。]{2,30})/;
 
 const stripParen = (name: string) => name.replace(/\([^()]{1,6}\)$/, "");
 
@@ -71,6 +75,24 @@ function unitsInSubject(subject: string): Array<[number, number]> {
   return found;
 }
 
+/**
+ * Offsets of the units in the phrase after 会同: the whole phrase when it is a list of
+ * units (省工业和信息化厅), else its shortest unit-like start, grown by a character or
+ * two while it stays a unit (县纪委 → 县纪委监委) — the duty follows.
+ */
+function partnerUnits(phrase: string): Array<[number, number]> {
+  const whole = unitsInSubject(phrase);
+  if (whole.length > 0 && whole[whole.length - 1]?.[1] === phrase.length) return whole;
+  let end = 0;
+  for (let n = 2; n <= Math.min(phrase.length, 20) && end === 0; n++) if (unitLike(phrase.slice(0, n))) end = n;
+  for (let grown = true; end > 0 && grown; ) {
+    const next = [end + 1, end + 2].find((n) => n <= phrase.length && unitLike(phrase.slice(0, n)));
+    grown = next !== undefined;
+    end = next ?? end;
+  }
+  return end > 0 ? [[0, end]] : [];
+}
+
 /** Actors named in a sentence; names are sliced from src so they keep the source's script. */
 export function sentenceActors(ana: string, src: string, sentence: Span): Actors {
   const actors: Actors = { lead: [], supporting: [] };
@@ -86,9 +108,10 @@ export function sentenceActors(ana: string, src: string, sentence: Span): Actors
       start += filler[0].length;
       text = text.slice(filler[0].length);
     }
-    const led = text.match(/^由([^,;。]{2,40}?)(牵头|负责)/);
+    const led = text.match(LED);
     if (led?.[1]) {
-      for (const [a, b] of unitsInSubject(led[1])) push(actors.lead, src.slice(start + 1 + a, start + 1 + b));
+      const at = start + led[0].length - led[1].length - (led[2]?.length ?? 0);
+      for (const [a, b] of unitsInSubject(led[1])) push(actors.lead, src.slice(at + a, at + b));
       return;
     }
     const cues = [...text.matchAll(CUES)];
@@ -105,6 +128,10 @@ export function sentenceActors(ana: string, src: string, sentence: Span): Actors
     if (subject.length > 40 || NOT_SUBJECT_START.test(subject)) return;
     const list = SUPPORT_CUE.test(text.slice(cue.index)) ? actors.supporting : actors.lead;
     for (const [a, b] of unitsInSubject(subject)) push(list, src.slice(start + a, start + b));
+    const after = cue.index + cue[0].length;
+    const partner = text.slice(after).match(PARTNER);
+    const at = start + after + 2;
+    for (const [a, b] of partnerUnits(partner?.[1] ?? "")) push(actors.supporting, src.slice(at + a, at + b));
   });
   return actors;
 }

@@ -36,7 +36,7 @@ export async function loadTaskCard(db: Pick<Db, "assignment">, assignmentId: num
       directive: {
         include: {
           meeting: { include: { region: { select: { timeZone: true } } } },
-          children: { where: { dropped: false }, orderBy: { position: "asc" } },
+          children: { where: { dropped: false }, orderBy: { position: "asc" }, include: { _count: { select: { assignments: true } } } },
           assignments: { include: { unit: { select: { name: true } } }, orderBy: { id: "asc" } },
         },
       },
@@ -60,7 +60,8 @@ export async function loadTaskCard(db: Pick<Db, "assignment">, assignmentId: num
     lead: others.filter((o) => o.role === "lead").map((o) => o.unit.name),
     supporting: others.filter((o) => o.role === "supporting").map((o) => o.unit.name),
     checklist: a.directive.children
-      .filter((c) => !others.some((o) => o.directiveId === c.id))
+      // A sub-item assigned as a task of its own is not a step of this one.
+      .filter((c) => c._count.assignments === 0)
       .map((c) => ({ directiveId: c.id, text: `${c.marker ?? ""}${c.text}`, ticked: ticked.has(c.id) })),
     requiresEvidence: a.directive.requiresEvidence,
   };
@@ -90,7 +91,7 @@ export function renderTaskCard(t: T, card: TaskCardData): { text: string; button
         [
           { text: t("btn-ack"), data: taskAction.pack({ id: card.assignmentId, action: "ack" }) },
           { text: t("btn-start"), data: taskAction.pack({ id: card.assignmentId, action: "start" }) },
-          { text: t("btn-done"), data: taskAction.pack({ id: card.assignmentId, action: "done" }) },
+          { text: t("btn-task-done"), data: taskAction.pack({ id: card.assignmentId, action: "done" }) },
         ],
         [
           { text: t("btn-block"), data: taskAction.pack({ id: card.assignmentId, action: "block" }) },

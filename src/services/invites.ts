@@ -109,3 +109,23 @@ export async function redeemInvite(db: Db, clock: Clock, token: string, who: Tel
     } as const;
   });
 }
+
+/** Invites of a county (or of one unit) that can still be used, newest first. */
+export async function listOpenInvites(db: Pick<Db, "inviteToken">, clock: Clock, scope: { regionId: number; unitId?: number }, page: { skip: number; take: number }) {
+  const where = { ...scope, revokedAt: null, usesLeft: { gt: 0 }, expiresAt: { gt: clock.now() } };
+  const [rows, total] = await Promise.all([
+    db.inviteToken.findMany({ where, include: { unit: { select: { name: true } } }, orderBy: { id: "desc" }, skip: page.skip, take: page.take }),
+    db.inviteToken.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export async function revokeInvite(db: Db, clock: Clock, inviteId: number, actorId: number | null): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const revoked = await tx.inviteToken.updateMany({ where: { id: inviteId, revokedAt: null }, data: { revokedAt: clock.now() } });
+    if (revoked.count === 0) return false;
+    const invite = await tx.inviteToken.findUniqueOrThrow({ where: { id: inviteId } });
+    await audit(tx, clock, { actorId, regionId: invite.regionId, action: "invite.revoke", subject: `invite:${inviteId}`, details: { role: invite.role, unitId: invite.unitId } });
+    return true;
+  });
+}

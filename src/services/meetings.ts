@@ -53,7 +53,7 @@ export async function ingestDraft(
     const meeting = await tx.meeting.create({
       data: {
         regionId: region.id,
-        title: plan.meeting.title || "—",
+        title: plan.meeting.title || fallbackTitle(input.text),
         sourceText: input.text,
         cleanedText: input.text.trim(),
         contentHash: hash,
@@ -74,6 +74,12 @@ export async function ingestDraft(
     return meeting.id;
   });
   return { kind: "draft", meetingId, plan };
+}
+
+/** When the ingester finds no title, the report's first line names it on cards and lists. */
+function fallbackTitle(text: string): string {
+  const line = text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "—";
+  return [...line].slice(0, 60).join("");
 }
 
 function countDirectives(list: readonly PlanDirective[]): number {
@@ -182,7 +188,8 @@ export type ReviewEdit =
   | { kind: "drop-unknown"; name: string }
   | { kind: "deadline"; deadline: Date | null }
   | { kind: "confirm-no-date" }
-  | { kind: "recurrence"; recurrence: { freq: string; interval: number } | null }
+  /** `text` is how the card shows the rule (e.g. 每月); without it the card shows the frequency. */
+  | { kind: "recurrence"; recurrence: { freq: string; interval: number; text?: string } | null }
   | { kind: "text"; text: string }
   | { kind: "drop" }
   | { kind: "merge-next" }

@@ -71,12 +71,16 @@ export async function publishMeeting(
     const outline = await outlineOf(tx, meeting.id);
     const assignmentIds: number[] = [];
     let unassigned = 0;
+    // Units of the directives assigned so far; the outline is depth first, so a parent comes before its sub-items.
+    const assigned = new Map<number, Set<number>>();
     for (const d of outline) {
       const units = unitPlanOf(d).filter((u): u is typeof u & { unitId: number } => u.unitId !== null);
       if (units.length === 0) {
         unassigned++;
         continue;
       }
+      if (isChecklistItem(d, units, assigned)) continue;
+      assigned.set(d.id, new Set(units.map((u) => u.unitId)));
       for (const u of units) {
         const row = await tx.assignment.create({
           data: { directiveId: d.id, unitId: u.unitId, role: u.role, dueAt: d.deadline, assignedAt: clock.now() },
@@ -114,6 +118,16 @@ export async function publishMeeting(
     });
     return { ok: true, assignments: assignmentIds.length, cards, unassigned } as const;
   });
+}
+
+/**
+ * A sub-item for the same units as its assigned parent (the ingester passes the parent's units
+ * down) is a step of the parent's task, ticked on its card, not a task of its own. One with
+ * its own units or its own recurrence, or under a parent that is not a task, stays a task.
+ */
+function isChecklistItem(d: { parentId: number | null; recurrence: unknown }, units: ReadonlyArray<{ unitId: number }>, assigned: Map<number, Set<number>>): boolean {
+  const parentUnits = d.parentId === null ? undefined : assigned.get(d.parentId);
+  return parentUnits !== undefined && d.recurrence === null && units.every((u) => parentUnits.has(u.unitId));
 }
 
 /** The meeting summary for every group following the county's notices. */

@@ -56,7 +56,8 @@ describe("webhook mode", () => {
 
   test("requests with a missing or wrong secret get 401 and are not processed (S1)", async () => {
     const update = { update_id: 999_001, message: { message_id: 1, date: 0, chat: { id: 302, type: "private" }, from: { id: 302, is_bot: false, first_name: "x" }, text: "/start" } };
-    for (const headers of [{}, { "X-Telegram-Bot-Api-Secret-Token": "wrong-secret-wrong-secret" }]) {
+    const attempts: Record<string, string>[] = [{}, { "X-Telegram-Bot-Api-Secret-Token": "wrong-secret-wrong-secret" }];
+    for (const headers of attempts) {
       const response = await fetch(hook, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(update) });
       assert.equal(response.status, 401);
     }

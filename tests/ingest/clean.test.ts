@@ -37,3 +37,8 @@ test("every cleaned character maps back to its offset in the original", () => {
     if (clean.src[i] !== "\n") assert.equal(original[clean.origin[i] ?? -1], clean.src[i]);
   }
 });
+
+test("WeChat layout: bullets and emoji at line starts, rule lines and comma-broken lines", () => {
+  const { src } = cleanReport("━━━━━━\n📌 林清源强调\n👉 一要压实责任\n各乡镇要落实属地责任，\n确保6月底前签订。\n🔹🔹🔹\n▲会议现场");
+  assert.equal(src, "林清源强调\n一要压实责任\n各乡镇要落实属地责任，确保6月底前签订。\n会议现场");
+});

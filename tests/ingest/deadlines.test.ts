@@ -67,3 +67,15 @@ test("a date that reports progress is no deadline", () => {
   assert.equal(due("截至2016年底,全县减贫1万人"), null);
   assert.equal(due("2016年底已完成搬迁"), null);
 });
+
+test("Chinese numerals in days and years, half years, spans of months; 节后 is no deadline", () => {
+  const at = { y: 2023, m: 9, d: 5 };
+  assert.equal(due("各市要在十一月十五日前修订预案", at), "2023-11-15");
+  assert.equal(due("二〇二三年底前全面完成", at), "2023-12-31");
+  assert.equal(due("二〇二四年三月底前完成验收", at), "2024-03-31");
+  assert.equal(due("各市要在下半年完成锅炉淘汰任务", at), "2023-12-31");
+  assert.equal(due("要在6月至8月开展百日攻坚行动", { y: 2024, m: 5, d: 20 }), "2024-08-31");
+  assert.equal(due("在国庆节后开展一次专项整治", at), null);
+  assert.equal(due("省气象局要每月5日前报送趋势预测", at), null);
+  assert.equal(due("下半年要重点抓好项目建设", at), null);
+});

@@ -56,3 +56,25 @@ test("a source that is the county government names the place", () => {
   assert.equal(meeting("來源:臨江縣人民政府\n8月5日,我縣召開脫貧攻堅會議。").place, "臨江縣");
   assert.equal(meeting("来源:石门县人民政府\n7月11日,我县召开整改推进会。").place, "石门县");
 });
+
+test("names without a common family name: Tibetan, dotted Uyghur, compound family names", () => {
+  const people = (text: string) => meeting(text, "2021-01-01").people;
+  assert.deepEqual(people("11月15日,县委书记才让多杰主持召开县委常委会议。"), ["才让多杰"]);
+  assert.deepEqual(people("10月27日,县长买买提·艾力主持召开推进会,副县长阿依古丽·吐尔逊参加会议。"), ["买买提·艾力", "阿依古丽·吐尔逊"]);
+  assert.deepEqual(people("7月11日,州长欧阳明辉出席会议并讲话,副州长司马永康主持会议。"), ["欧阳明辉", "司马永康"]);
+  assert.deepEqual(people("5月21日,鳳溪縣召開會議。縣委副書記司馬國棟出席會議並講話。"), ["司馬國棟"]);
+  assert.deepEqual(people("6月16日,县长宇文思源主持召开常务会议,县长东方明出席。"), ["宇文思源", "东方明"]);
+  // Four characters after a title are a name only before a chairing or speaking verb.
+  assert.deepEqual(people("6月16日,县委书记高度重视在会上的部署,县长专题研究。"), []);
+});
+
+test("minutes dated in Chinese numerals, and the place a county TV station names", () => {
+  const minutes = meeting("清江县人民政府常务会议纪要\n县政府办公室 二〇二〇年六月十八日\n6月16日,县长宇文思源主持召开县政府常务会议。");
+  assert.equal(minutes.publishedAt, "2020-06-18");
+  assert.equal(minutes.date, "2020-06-16");
+  const tv = meeting("县政府召开学校安全工作会议\n发布时间:2021-09-10 来源:柳川县广播电视台\n9月9日,县政府召开学校安全工作会议。");
+  assert.equal(tv.place, "柳川县");
+  assert.equal(tv.level, "county");
+  const daily = meeting("市政府召开经济运行调度会\n来源:金河日报 发布时间:2024-04-12\n4月11日,市政府召开一季度经济运行调度会。市长那日苏出席会议并讲话。");
+  assert.deepEqual([daily.place, daily.level], ["金河市", "city"]);
+});

@@ -19,7 +19,7 @@ test("a lone 一是 or 首先 is no list; 第一书记 is no marker", () => {
 
 test("lists of different speakers are separate groups with their speaker", () => {
   const plan = ingestReport(`${LEAD}林清源指出,一要抓产业,二要抓就业。\n县长苏明强调,一是要加强监管。二是要严格考核。\n他还要求,第一,要落实责任;第二,要加强宣传。`);
-  assert.deepEqual(plan.directives.map((d) => [d.speaker, d.marker]), [["林清源", "一要"], ["林清源", "二要"], ["苏明", "一是"], ["苏明", "二是"], ["苏明", "第一"], ["苏明", "第二"]]);
+  assert.deepEqual(plan.directives.map((d) => [d.speaker, d.marker]), [["林清源", "一要"], ["林清源", "二要"], ["苏明", "一是"], ["苏明", "二是"], ["苏明", "第一,"], ["苏明", "第二,"]]);
 });
 
 test("nesting to any depth: (一) inside 一、, 1. inside (一)", () => {
@@ -61,7 +61,7 @@ test("when the lead is the whole body, its unnumbered requirements are the plan"
   assert.deepEqual(plan.directives.map((d) => d.text), ["要落实防汛责任。", "要备足防汛物资。"]);
 });
 
-test("markers keep the source's script and width", () => {
+test("markers keep the source's script and width, and the comma written after them", () => {
   const plan = ingestReport("6月3日,白沙縣召開會議。\n林清源強調,首先,要壓實責任。其次,要加強督查。最後,要嚴肅問責。\n會議要求:（一）要抓整改;（二）要抓落實。");
-  assert.deepEqual(plan.directives.map((d) => d.marker), ["首先", "其次", "最後", "（一）", "（二）"]);
+  assert.deepEqual(plan.directives.map((d) => d.marker), ["首先,", "其次,", "最後,", "（一）", "（二）"]);
 });

@@ -22,7 +22,7 @@ test("web report: the numbered items of the speaker, nothing from the lead, atte
   assert.ok(lanxi.directives.every((d) => d.speaker === "周明远"));
   const texts = flatten(lanxi.directives).map((d) => d.text).join("");
   for (const noise of ["上一篇", "责编", "参加会议", "累计完成"]) assert.ok(!texts.includes(noise), noise);
-  assert.deepEqual(holder(lanxi, "帮扶责任要再压实").children.map((c) => c.marker), ["一方面", "另一方面"]);
+  assert.deepEqual(holder(lanxi, "帮扶责任要再压实").children.map((c) => c.marker), ["一方面,", "另一方面,"]);
 });
 
 test("units: actors of a sentence, lists, 等相关部门, lead and supporting, roles", () => {
@@ -68,18 +68,19 @@ test("traditional report with pinyin artifacts: output keeps traditional script,
   assert.ok(warningKinds(heping).includes("guessed-year"));
   const all = flatten(heping.directives);
   assert.ok(all.every((d) => !/\([a-zà-ü]+\)/.test(d.text)));
-  assert.deepEqual(holder(heping, "建立整改臺賬").units, ["縣扶貧辦"]);
+  assert.deepEqual(holder(heping, "建立整改臺賬").lead, ["縣扶貧辦"]);
+  assert.deepEqual(holder(heping, "建立整改臺賬").supporting, ["縣督查室"]);
   assert.equal(holder(heping, "建立整改臺賬").deadline, "2018-04-30");
   assert.deepEqual(holder(heping, "指導合作社發展").units, ["縣農業局", "林業局", "供銷社"]);
   assert.equal(holder(heping, "每半年輪訓一次").recurrence?.interval, 6);
-  assert.deepEqual(heping.directives.map((d) => d.marker), ["一要", "二要", "三要", "第一", "第二", "第三"]);
+  assert.deepEqual(heping.directives.map((d) => d.marker), ["一要", "二要", "三要", "第一,", "第二,", "第三,"]);
 });
 
 test("formal numbering nests 一、 > (一) > 1. and reads 首先/其次/最后", () => {
   const plan = ingestReport(fixtureText("dongping-formal-numbered.txt"));
   assert.deepEqual(plan.directives.map((d) => d.marker), ["一、", "二、", "三、"]);
-  assert.deepEqual(plan.directives.map((d) => d.children.map((c) => c.marker)), [["(一)", "(二)"], ["1.", "2."], ["首先", "其次", "最后"]]);
-  assert.equal(holder(plan, "对失职失责的要严肃追责").marker, "最后");
+  assert.deepEqual(plan.directives.map((d) => d.children.map((c) => c.marker)), [["(一)", "(二)"], ["1.", "2."], ["首先,", "其次,", "最后,"]]);
+  assert.equal(holder(plan, "对失职失责的要严肃追责").marker, "最后,");
   assert.equal(holder(plan, "组织一次综合演练").deadline, "2022-06-10");
   assert.deepEqual(holder(plan, "组织一次综合演练").supporting, ["区消防救援大队", "区武装部"]);
 });

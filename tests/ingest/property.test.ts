@@ -6,7 +6,7 @@ import { renderPlan } from "../../src/ingest/render.js";
 import { contractProblems } from "./contract.js";
 import { fixtureText } from "./fixtures.js";
 
-const reports = ["lanxi-web-simplified.txt", "heping-pinyin-traditional.txt", "qinghe-province-parallel.txt", "dongping-formal-numbered.txt", "news-story.txt"].map(fixtureText);
+const reports = ["lanxi-web-simplified.txt", "heping-pinyin-traditional.txt", "qinghe-province-parallel.txt", "dongping-formal-numbered.txt", "news-story.txt", "kurgan-wechat-emoji.txt", "qingjiang-minutes.txt", "quma-county-tv-headings.txt"].map(fixtureText);
 
 // Pieces of the genre, so that random text often looks like a report and reaches deep code paths.
 const PIECES = ["一是", "二要", "(三)", "1.", "首先,", "其次", "最后", "一方面", "另一方面", "县财政局要", "由县扶贫办牵头,", "配合", "各乡镇(街道)", "5月底前", "2018年底", "今年", "每季度", "不少于一次", "限期", "自6月1日起", "3万余户", "120%", "4294967296名", "昨(14)日", "中国网5月3日讯", "來源:某某日報", "內(nèi)", "。", ",", "\n", " ", "“", "”", "要", "指出,", "强调,", "会议强调,"];

@@ -52,3 +52,10 @@ test("offices held by one person and bodies like 机关, 企业 are actors too",
   assert.deepEqual(units("各级纪检监察机关要强化监督。"), ["各级纪检监察机关"]);
   assert.deepEqual(units("县委、县政府要统筹推进。"), ["县委", "县政府"]);
 });
+
+test("X要会同Y: Y shares the duty as a supporting unit", () => {
+  assert.deepEqual(actors("县发改委要会同县住建局,督促供热企业储备燃煤。"), { lead: ["县发改委"], supporting: ["县住建局"] });
+  assert.deepEqual(actors("省生态环境厅要会同省工业和信息化厅,在十月底前完成评估。"), { lead: ["省生态环境厅"], supporting: ["省工业和信息化厅"] });
+  assert.deepEqual(actors("县应急管理局要会同县消防救援大队修订完善应急预案。"), { lead: ["县应急管理局"], supporting: ["县消防救援大队"] });
+  assert.deepEqual(actors("会议同意由县教育局牵头,县住建局配合,年底前完成改造。"), { lead: ["县教育局"], supporting: ["县住建局"] });
+});

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Household_telegramUserId_idx" ON "Household"("telegramUserId");
+

@@ -1,0 +1,55 @@
+-- CreateTable
+CREATE TABLE "HouseholdDuty" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "householdId" INTEGER NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "periodStart" TEXT NOT NULL,
+    "periodEnd" TEXT NOT NULL,
+    "dueAt" DATETIME NOT NULL,
+    "required" INTEGER NOT NULL DEFAULT 1,
+    "completed" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL DEFAULT 'open',
+    "doneAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "HouseholdDuty_householdId_fkey" FOREIGN KEY ("householdId") REFERENCES "Household" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "HouseholdInvite" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "householdId" INTEGER NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdById" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "HouseholdInvite_householdId_fkey" FOREIGN KEY ("householdId") REFERENCES "Household" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "HouseholdNotice" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "regionId" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "fileId" TEXT,
+    "fileName" TEXT,
+    "createdById" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "HouseholdNotice_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "HouseholdDuty_state_dueAt_idx" ON "HouseholdDuty"("state", "dueAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HouseholdDuty_householdId_purpose_periodStart_key" ON "HouseholdDuty"("householdId", "purpose", "periodStart");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HouseholdInvite_tokenHash_key" ON "HouseholdInvite"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "HouseholdInvite_householdId_idx" ON "HouseholdInvite"("householdId");
+
+-- CreateIndex
+CREATE INDEX "HouseholdNotice_regionId_createdAt_idx" ON "HouseholdNotice"("regionId", "createdAt");
+

@@ -1,0 +1,69 @@
+// Everything that sends on its own, wired for one process: the dispatcher for the bot's
+// token and the cron ticks. Every process may run one (they share the database safely);
+// `startApp` or the standalone src/cli/dispatcher.ts call this.
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import type { Translate } from "../messages/translate.js";
+import { startReportJobs } from "../reports/report-jobs.js";
+import { Dispatcher, type DispatcherOptions } from "./dispatcher.js";
+import type { Store } from "./raw-sql.js";
+import { extendReminderPlans } from "./reminder-planner.js";
+import { purgeOldOutbox } from "./retention.js";
+import { createTelegramChannel } from "./telegram-channel.js";
+import { telegramRecipients } from "./telegram-recipients.js";
+import { startTicks } from "./ticks.js";
+
+export interface SchedulerOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  translate: Translate;
+  token: string;
+  apiRoot: string;
+  defaultLocale: string;
+  timeZone: string;
+  retentionDays: number;
+  /** False in processes that only dispatch: planning and retention run elsewhere. */
+  jobs: boolean;
+  dispatcher?: Partial<DispatcherOptions>;
+}
+
+export interface RunningScheduler {
+  dispatcher: Dispatcher;
+  /** Stops the ticks and the dispatcher (F15). */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: SchedulerOptions): RunningScheduler {
+  const { store, clock, logger, translate, defaultLocale } = options;
+  const dispatcher = new Dispatcher({
+    store,
+    clock,
+    logger,
+    channel: createTelegramChannel({ token: options.token, apiRoot: options.apiRoot }),
+    recipients: telegramRecipients(store.db),
+    mergedHeader: (locale, count) => translate(locale ?? defaultLocale, "reminders-merged-header", { count }),
+    onAlert: (alert) => logger.fatal({ ...alert }, "ALERT: the bot token was refused; dispatching is halted until it is fixed and resumed"),
+    ...options.dispatcher,
+  });
+  dispatcher.start();
+  const planner = { store, clock, translate, defaultLocale };
+  const noJob = async (): Promise<void> => undefined;
+  const ticks = startTicks(
+    {
+      dispatch: () => dispatcher.trigger(),
+      plan: options.jobs ? () => extendReminderPlans(planner) : noJob,
+      retention: options.jobs ? () => purgeOldOutbox(store, clock, { keepDays: options.retentionDays }) : noJob,
+    },
+    { timeZone: options.timeZone, logger },
+  );
+  const reportJobs = options.jobs ? startReportJobs({ store, clock, logger, translate, defaultLocale, timeZone: options.timeZone }) : null;
+  return {
+    dispatcher,
+    async stop() {
+      await ticks.stop();
+      await reportJobs?.stop();
+      await dispatcher.stop();
+    },
+  };
+}
