@@ -8,9 +8,12 @@ import { migrate } from "./db/migrate.js";
 import type { Logger } from "./logger.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/index.js";
 import { setDefaultCommands } from "./bot/commands.js";
+import { startScheduler, type RunningScheduler } from "./scheduler/scheduler.js";
 
 export interface RunningApp {
   database: Database;
+  /** The outbox dispatcher and the cron ticks of this process. */
+  scheduler: RunningScheduler;
   /** Stops receiving, lets in-flight updates finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -26,6 +29,18 @@ export async function startApp(config: Config, clock: Clock, logger: Logger): Pr
   const { bot, i18n } = createBot(config, { db: database.db, clock, logger });
   await bot.init();
   await setDefaultCommands(bot.api, i18n, config.DEFAULT_LOCALE);
+  const scheduler = startScheduler({
+    store: database,
+    clock,
+    logger,
+    translate: (locale, key, variables) => i18n.t(locale, key, variables),
+    token: config.BOT_TOKEN ?? "",
+    apiRoot: config.TELEGRAM_API_ROOT,
+    defaultLocale: config.DEFAULT_LOCALE,
+    timeZone: config.DEFAULT_TIME_ZONE,
+    retentionDays: config.OUTBOX_RETENTION_DAYS,
+    jobs: config.SCHEDULER_JOBS,
+  });
 
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
     const server = await listenForWebhook(config, webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET }));
@@ -33,8 +48,10 @@ export async function startApp(config: Config, clock: Clock, logger: Logger): Pr
     logger.info({ bot: bot.botInfo.username, port: config.WEBHOOK_PORT }, "webhook mode");
     return {
       database,
+      scheduler,
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
+        await scheduler.stop();
         await database.close();
       },
     };
@@ -45,8 +62,10 @@ export async function startApp(config: Config, clock: Clock, logger: Logger): Pr
   logger.info({ bot: bot.botInfo.username }, "long polling");
   return {
     database,
+    scheduler,
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
+      await scheduler.stop();
       await database.close();
     },
   };

@@ -42,6 +42,11 @@ const schema = z
       .string()
       .default("Asia/Shanghai")
       .refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
+    SCHEDULER_JOBS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     USER_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(8080),

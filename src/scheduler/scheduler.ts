@@ -5,6 +5,8 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { Translate } from "../messages/translate.js";
 import { startReportJobs } from "../reports/report-jobs.js";
+import { extendHouseholdPlans } from "../services/household-duties.js";
+import { purgeDeactivatedHouseholds } from "../services/households.js";
 import { Dispatcher, type DispatcherOptions } from "./dispatcher.js";
 import type { Store } from "./raw-sql.js";
 import { extendReminderPlans } from "./reminder-planner.js";
@@ -52,8 +54,18 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
   const ticks = startTicks(
     {
       dispatch: () => dispatcher.trigger(),
-      plan: options.jobs ? () => extendReminderPlans(planner) : noJob,
-      retention: options.jobs ? () => purgeOldOutbox(store, clock, { keepDays: options.retentionDays }) : noJob,
+      plan: options.jobs
+        ? async () => {
+            await extendReminderPlans(planner);
+            await extendHouseholdPlans(planner);
+          }
+        : noJob,
+      retention: options.jobs
+        ? async () => {
+            await purgeOldOutbox(store, clock, { keepDays: options.retentionDays });
+            await purgeDeactivatedHouseholds(store.db, clock);
+          }
+        : noJob,
     },
     { timeZone: options.timeZone, logger },
   );

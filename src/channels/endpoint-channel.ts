@@ -1,0 +1,80 @@
+// The part every endpoint channel shares: the outbox address names an endpoint, whose
+// settings are read and decrypted per send, so an admin's change applies at once. The
+// provider's answer, already classified by the transport, is turned into what the
+// dispatcher acts on:
+//   endpoint-fault (invalid key, signature mismatch, keyword missing …): the endpoint is
+//     switched off with the reason, county admins are told in Telegram, its rows dropped;
+//   robot-blocked (WeCom 45009, DingTalk 130101 = 10 minutes): only that robot waits.
+//     Its pacing row (the one the dispatcher's ChatPacing reserves group slots from,
+//     `<paceKey>:<address>`) is moved past the block, so its rows are deferred in the
+//     database while other robots go on; the outcome is a rate limit of 0 ms so the row
+//     is requeued without counting an attempt and the channel as a whole is not paused.
+//     The block's end is also kept under its own key, so rows that got a slot before the
+//     block was known are requeued without knocking on the blocked robot again.
+import type { Clock } from "../clock.js";
+import type { Channel, OutgoingMessage, SendOutcome } from "../scheduler/channel.js";
+import { pauseUntil, reserveSlots } from "../scheduler/pace.js";
+import type { Store } from "../scheduler/raw-sql.js";
+import type { PiiKeys } from "../services/pii-crypto.js";
+import type { EndpointConfig, EndpointKind } from "./endpoint-config.js";
+import { loadEndpoint, parseEndpointAddress, recordFault } from "./endpoints.js";
+
+export type TransportAnswer = SendOutcome | { kind: "endpoint-fault"; reason: string } | { kind: "robot-blocked"; blockMs: number; reason: string };
+
+export interface Transport {
+  kind: EndpointKind;
+  send(config: EndpointConfig, message: OutgoingMessage, phone: string | null): Promise<TransportAnswer>;
+}
+
+export interface EndpointChannelOptions {
+  store: Store;
+  clock: Clock;
+  keys: PiiKeys;
+  /** Called once when an endpoint is switched off (tell the county's admins). */
+  onFault?: (endpointId: number, reason: string) => Promise<void>;
+  /** Sends per second over all endpoints of the kind (our own bound; providers limit per robot). */
+  perSecond?: number;
+  /** Spacing per address: 3.1 s keeps a robot under 20 per minute. */
+  spacingMs?: number;
+  /** Robots are paced through the database (any process may send to one next); SMS recipients in memory. */
+  sharedAddresses: boolean;
+  realNow?: () => number;
+}
+
+export function createEndpointChannel(transport: Transport, options: EndpointChannelOptions): Channel {
+  const { store, clock, keys } = options;
+  const realNow = options.realNow ?? Date.now;
+  const paceKey = `endpoint-${transport.kind}`;
+  return {
+    name: transport.kind,
+    paceKey,
+    limits: {
+      perSecond: options.perSecond ?? 20,
+      isGroup: () => options.sharedAddresses,
+      spacingMs: () => options.spacingMs ?? 3100,
+    },
+    async send(address, message) {
+      const parsed = parseEndpointAddress(address);
+      const endpoint = parsed ? await loadEndpoint(store.db, keys, parsed.endpointId) : null;
+      if (!parsed || !endpoint || endpoint.kind !== transport.kind) return { kind: "gone", reason: "channel removed or unreadable (registered under another PII_KEY?)" };
+      if (!endpoint.active) return { kind: "gone", reason: "channel switched off after an error; fix it with /channels" };
+      const blockKey = `${paceKey}:${address}:blocked`;
+      // Only robots are blocked (SMS addresses hold mobiles: they get no SendPace rows).
+      // Reserving no slot reads the key without moving it.
+      const blockedUntil = options.sharedAddresses ? (await reserveSlots(store, blockKey, 0, 0, realNow())).startMs : 0;
+      if (blockedUntil > realNow()) return { kind: "rate-limited", retryAfterMs: 0, reason: `robot blocked for ${blockedUntil - realNow()} ms more` };
+      const answer = await transport.send(endpoint.config, message, parsed.phone);
+      if (answer.kind === "endpoint-fault") {
+        if (await recordFault(store.db, clock, endpoint.id, answer.reason)) await options.onFault?.(endpoint.id, answer.reason);
+        return { kind: "gone", reason: answer.reason };
+      }
+      if (answer.kind === "robot-blocked") {
+        const until = realNow() + answer.blockMs;
+        await pauseUntil(store, blockKey, until);
+        await pauseUntil(store, `${paceKey}:${address}`, until);
+        return { kind: "rate-limited", retryAfterMs: 0, reason: answer.reason };
+      }
+      return answer;
+    },
+  };
+}
