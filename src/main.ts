@@ -1,6 +1,6 @@
 import "dotenv/config";
 import { systemClock } from "./clock.js";
-import { loadConfig } from "./config.js";
+import { configOrExit } from "./cli/startup.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 import { onShutdown } from "./shutdown.js";
@@ -16,12 +16,7 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
   process.exit(0);
 }
 
-const loaded = loadConfig();
-if (!loaded.ok) {
-  console.error(loaded.error);
-  process.exit(1);
-}
-const config = loaded.config;
+const config = configOrExit();
 if (!config.BOT_TOKEN) {
   console.error(
     "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and put its token in .env (see .env.example); to try Duban without a token, run npm run demo.",

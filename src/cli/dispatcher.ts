@@ -5,7 +5,7 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { createI18n } from "../bot/i18n.js";
 import { systemClock } from "../clock.js";
-import { loadConfig } from "../config.js";
+import { configOrExit } from "./startup.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { createLogger } from "../logger.js";
@@ -42,12 +42,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const loaded = loadConfig();
-if (!loaded.ok) {
-  console.error(loaded.error);
-  process.exit(1);
-}
-const config = loaded.config;
+const config = configOrExit();
 if (!config.BOT_TOKEN) {
   console.error("BOT_TOKEN is not set: the dispatcher sends with the bot's token (see .env.example).");
   process.exit(1);

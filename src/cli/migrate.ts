@@ -1,5 +1,5 @@
 import "dotenv/config";
-import { loadConfig } from "../config.js";
+import { configOrExit } from "./startup.js";
 import { migrate } from "../db/migrate.js";
 
 const HELP = `Usage: npm run db:migrate
@@ -12,13 +12,9 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(HELP);
   process.exit(0);
 }
-const loaded = loadConfig();
-if (!loaded.ok) {
-  console.error(loaded.error);
-  process.exit(1);
-}
+const config = configOrExit();
 try {
-  const report = await migrate(loaded.config.DATABASE_URL);
+  const report = await migrate(config.DATABASE_URL);
   const applied = report.applied.length ? report.applied.join(", ") : "nothing new";
   console.log(`db:migrate (${report.provider}): applied ${applied}; ${report.alreadyApplied} already applied`);
 } catch (err) {

@@ -1,8 +1,9 @@
 import "dotenv/config";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createOffsetClock } from "../clock.js";
-import { loadConfig } from "../config.js";
+import { configOrExit } from "../cli/startup.js";
 import { createLogger } from "../logger.js";
 import { startApp } from "../app.js";
 import { sqlitePath } from "../db/client.js";
@@ -37,11 +38,7 @@ if (args.help) {
 const DEMO_TOKEN = "7000000002:DEMO_token_for_the_local_emulator_0";
 const DEMO_DATABASE_URL = `file:${args.database ?? "./data/demo.db"}`;
 
-const base = loadConfig();
-if (!base.ok) {
-  console.error(base.error);
-  process.exit(1);
-}
+const base = configOrExit();
 const clock = createOffsetClock();
 // Moving the clock on the page sends whatever became due at once, instead of at the next tick.
 let onClockMoved: () => void = () => undefined;
@@ -52,7 +49,7 @@ const emulator = createEmulator({
   botFirstName: "督办",
   onClockChange: () => onClockMoved(),
 });
-const port = args.port === undefined ? base.config.DEMO_PORT : Number(args.port);
+const port = args.port === undefined ? base.DEMO_PORT : Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid --port: ${args.port}`);
   process.exit(1);
@@ -61,7 +58,15 @@ const url = await emulator.listen(port, "127.0.0.1");
 
 const demoPath = sqlitePath(DEMO_DATABASE_URL);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${demoPath}${suffix}`, { force: true });
-const config = { ...base.config, BOT_TOKEN: DEMO_TOKEN, TELEGRAM_API_ROOT: url, DATABASE_URL: DEMO_DATABASE_URL, WEBHOOK_URL: undefined };
+// The demo database is recreated at every start, so a fresh key for household ID numbers will do.
+const config = {
+  ...base,
+  BOT_TOKEN: DEMO_TOKEN,
+  TELEGRAM_API_ROOT: url,
+  DATABASE_URL: DEMO_DATABASE_URL,
+  WEBHOOK_URL: undefined,
+  PII_KEY: base.PII_KEY ?? randomBytes(32).toString("base64"),
+};
 const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, [DEMO_TOKEN]);
 const app = await startApp(config, clock, logger);
 await seedDemo(app.database.db, clock);
