@@ -17,6 +17,7 @@ denied-gone = This item no longer exists or is not yours to manage. Please start
 ## Questions
 
 prompt-cancel-hint = Send /cancel to cancel.
+prompt-sent-privately = The question was sent to your private chat with the bot; answer it there.
 prompt-cancelled = Cancelled.
 prompt-send-file = Please send a CSV or XLSX file, or /cancel.
 

@@ -17,6 +17,7 @@ denied-gone = 这一项已不存在或不属于你能管理的范围，请从菜
 ## 问答
 
 prompt-cancel-hint = 发送 /cancel 可取消。
+prompt-sent-privately = 问题已发到你与督办的私聊，请在私聊中回复。
 prompt-cancelled = 已取消。
 prompt-send-file = 请发送 CSV 或 XLSX 文件，或发送 /cancel 取消。
 

@@ -17,6 +17,7 @@ denied-gone = 這一項已不存在或不屬於你能管理的範圍，請從選
 ## 問答
 
 prompt-cancel-hint = 傳送 /cancel 可取消。
+prompt-sent-privately = 問題已傳到你與督辦的私聊，請在私聊中回覆。
 prompt-cancelled = 已取消。
 prompt-send-file = 請傳送 CSV 或 XLSX 檔案，或傳送 /cancel 取消。
 

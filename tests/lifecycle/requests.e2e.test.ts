@@ -135,6 +135,20 @@ describe("checklists, problems, extensions and the task list", () => {
     assert.equal(await c.h.database.db.acknowledgement.count({ where: { personId: c.people[HEAD] } }), 0);
   });
 
+  test("有困难 pressed on a card in a group asks in the person's private chat, and the group's card shows the answer", async () => {
+    await c.h.database.db.assignment.update({ where: { id: assignmentId }, data: { state: "in_progress" } });
+    const groupCard = (await c.h.client.messages(groupId)).find((m) => (m.text ?? "").includes(`#${assignmentId} `));
+    assert.ok(groupCard);
+    const pressed = await press(c, HEAD, groupCard, "⚠️ 有困难");
+    assert.equal(pressed.answer, "问题已发到你与督办的私聊，请在私聊中回复。");
+    const question = await waitForBot(c, HEAD, (m) => (m.text ?? "").includes(`任务 #${assignmentId}`));
+    assert.ok(question);
+    const groupQuestions = (await c.h.client.messages(groupId)).filter((m) => (m.text ?? "").includes("/cancel"));
+    assert.equal(groupQuestions.length, 0, "nothing is asked in the group");
+    assert.match((await say(c, HEAD, "配套资金尚未下达")).text ?? "", /已记录困难/);
+    await waitForBot(c, groupId, (m) => m.message_id === groupCard.message_id && (m.text ?? "").includes("状态：有困难"));
+  });
+
   test("in a county that closes off automatically, 已完成 closes the task without asking a supervisor", async () => {
     await c.h.database.db.region.update({ where: { id: c.regionId }, data: { settings: { autoClose: true } } });
     const cardOfB = await waitForBot(c, OFFICIAL_B, (m) => (m.text ?? "").includes(`#${assignmentId} `));

@@ -20,11 +20,17 @@ export function onAnswer(kind: string, accepts: "text" | "document", handle: Ans
 }
 
 /** Asks the person a question in this chat and remembers it until answered, cancelled or lapsed. */
+/**
+ * Asks for a typed answer. Answers are read in private chats only, so a question raised by a
+ * button in a group goes to the person's private chat (where chat id = user id).
+ */
 export async function ask(ctx: BotContext, kind: string, payload: PromptPayload, question: string): Promise<void> {
-  if (!ctx.chat || !ctx.person) return;
-  await askFor(ctx.deps.db, ctx.deps.clock, { telegramChatId: ctx.chat.id, personId: ctx.person.id }, kind, payload);
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await ctx.reply(`${question}\n\n${ctx.t("prompt-cancel-hint")}`, { parse_mode: "HTML" });
+  if (!ctx.from || !ctx.person) return;
+  const privateChat = ctx.from.id;
+  await askFor(ctx.deps.db, ctx.deps.clock, { telegramChatId: privateChat, personId: ctx.person.id }, kind, payload);
+  const inPrivate = ctx.chat?.type === "private";
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery(inPrivate ? undefined : { text: ctx.t("prompt-sent-privately"), show_alert: true });
+  await ctx.api.sendMessage(privateChat, `${question}\n\n${ctx.t("prompt-cancel-hint")}`, { parse_mode: "HTML" });
 }
 
 export const promptsFeature = new Composer<BotContext>();

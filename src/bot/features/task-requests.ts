@@ -45,7 +45,8 @@ onAnswer("task.block", "text", (ctx, payload, answer) =>
       }
       await c.reply(c.t(result.changed ? "blocked-recorded" : "task-unchanged"));
       const card = idOf(payload.card);
-      if (card !== null) await refreshCardMessage(c, card, a.id);
+      const cardChat = Number(payload.cardChat);
+      if (card !== null && Number.isSafeInteger(cardChat)) await refreshCardMessage(c, cardChat, card, a.id);
     },
     "prompt:task.block",
   )(ctx),

@@ -66,7 +66,8 @@ tasksFeature.callbackQuery(
     const action = data.action;
     // The card's message id rides along, so the card can show the new state once the reason is in.
     const card = ctx.callbackQuery.message?.message_id ?? 0;
-    if (action === "block") return ask(ctx, "task.block", { assignment: a.id, card }, ctx.t("ask-block-reason", taskLabel(a)));
+    const cardChat = ctx.callbackQuery.message?.chat.id ?? 0;
+    if (action === "block") return ask(ctx, "task.block", { assignment: a.id, card, cardChat }, ctx.t("ask-block-reason", taskLabel(a)));
     if (action === "extend") return ask(ctx, "task.extend.date", { assignment: a.id }, ctx.t("ask-extension-date", taskLabel(a)));
     if (!isAssignmentAction(action) || actor.personId === null || action === "close" || action === "reopen") return;
     const result = await actOnAssignment(ctx.deps.db, ctx.deps.clock, { assignmentId: a.id, personId: actor.personId, action });

@@ -20,15 +20,15 @@ export async function cardMessage(ctx: BotContext, assignmentId: number) {
 /** Edits the card the button was pressed on; pressing twice leaves it as it is (F18). */
 export async function refreshCard(ctx: BotContext, assignmentId: number): Promise<void> {
   const message = ctx.callbackQuery?.message;
-  if (message) await refreshCardMessage(ctx, message.message_id, assignmentId);
+  if (message) await refreshCardMessage(ctx, message.chat.id, message.message_id, assignmentId);
 }
 
-/** Edits a card in this chat, e.g. the one whose 有困难 button led to a typed reason. */
-export async function refreshCardMessage(ctx: BotContext, messageId: number, assignmentId: number): Promise<void> {
+/** Edits a card message in any chat, e.g. the one whose 有困难 button led to a typed reason. */
+export async function refreshCardMessage(ctx: BotContext, chatId: number, messageId: number, assignmentId: number): Promise<void> {
   const card = await cardMessage(ctx, assignmentId);
-  if (!card || !ctx.chat) return;
+  if (!card) return;
   try {
-    await ctx.api.editMessageText(ctx.chat.id, messageId, card.text, { parse_mode: "HTML", reply_markup: card.keyboard, link_preview_options: { is_disabled: true } });
+    await ctx.api.editMessageText(chatId, messageId, card.text, { parse_mode: "HTML", reply_markup: card.keyboard, link_preview_options: { is_disabled: true } });
   } catch (error) {
     if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
   }
