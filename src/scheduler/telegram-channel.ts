@@ -1,6 +1,7 @@
 // The Telegram channel: one bot token, sent through grammY's Api (so `apiRoot` points it
 // at the emulator in tests and the demo). No retries here: the dispatcher decides, from
 // the classified outcome, whether and when a row is tried again.
+import { inlineKeyboardOf } from "../messages/inline-keyboard.js";
 import { createHash } from "node:crypto";
 import { Api, InlineKeyboard } from "grammy";
 import type { Channel, OutgoingMessage, SendOutcome } from "./channel.js";
@@ -17,18 +18,6 @@ export interface TelegramChannelOptions {
   /** Spacing per private chat (≈1/s) and per group (20 per minute). */
   privateSpacingMs?: number;
   groupSpacingMs?: number;
-}
-
-function keyboard(rows: ButtonSpec[][]): InlineKeyboard {
-  const board = new InlineKeyboard();
-  for (const row of rows) {
-    for (const button of row) {
-      if (button.url !== undefined) board.url(button.text, button.url);
-      else board.text(button.text, button.data ?? button.text);
-    }
-    board.row();
-  }
-  return board;
 }
 
 const chatId = (address: string): number | string => (/^-?\d+$/.test(address) ? Number(address) : address);
@@ -55,7 +44,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Channel 
       try {
         const sent = await api.sendMessage(chatId(address), message.text, {
           ...(message.html ? { parse_mode: "HTML" as const } : {}),
-          ...(message.buttons && message.buttons.length > 0 ? { reply_markup: keyboard(message.buttons) } : {}),
+          ...(message.buttons && message.buttons.length > 0 ? { reply_markup: inlineKeyboardOf(message.buttons) } : {}),
           link_preview_options: { is_disabled: true },
         });
         return { kind: "sent", providerMessageId: String(sent.message_id) };

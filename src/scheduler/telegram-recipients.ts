@@ -42,13 +42,3 @@ export function telegramRecipients(db: Db): RecipientDirectory {
     },
   };
 }
-
-/** The person unblocked the bot (my_chat_member back to "member"): write to them again (F7). */
-export async function reactivateRecipient(db: Db, telegramChatId: bigint): Promise<void> {
-  const chat = await db.chat.findUnique({ where: { telegramChatId } });
-  if (!chat) return;
-  await db.$transaction([
-    db.chat.update({ where: { id: chat.id }, data: { active: true, inactiveReason: null, inactiveSince: null } }),
-    ...(chat.personId !== null ? [db.person.update({ where: { id: chat.personId }, data: { active: true, inactiveReason: null } })] : []),
-  ]);
-}

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { haltReason, resume } from "../../src/scheduler/pace.js";
-import { reactivateRecipient } from "../../src/scheduler/telegram-recipients.js";
+import { setChatActive } from "../../src/services/chats.js";
 import { createTelegramChannel } from "../../src/scheduler/telegram-channel.js";
 import { postgresAvailable, PROVIDERS } from "../../src/testing/databases.js";
 import { dueRows, states, TOKEN, untilState, withHarness, type DispatchHarness } from "./harness.js";
@@ -118,7 +118,8 @@ for (const provider of PROVIDERS) {
         assert.equal(person.active, false);
         assert.match(person.inactiveReason ?? "", /blocked by the user/);
         await h.client.unblockBot(chatId);
-        await reactivateRecipient(h.database.db, BigInt(chatId));
+        // What the bot does on the my_chat_member update that unblocking sends.
+        await setChatActive(h.database.db, h.clock, chatId, true, null);
         assert.equal((await h.database.db.person.findUniqueOrThrow({ where: { id: personId } })).active, true);
       });
     });

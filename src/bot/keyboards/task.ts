@@ -1,20 +1,17 @@
 // The task card as a chat message: the outbox's button specs as an inline keyboard, and the
 // card re-rendered in place (in the presser's language) after a button changed it.
+import { inlineKeyboardOf } from "../../messages/inline-keyboard.js";
 import { GrammyError, InlineKeyboard } from "grammy";
 import { loadTaskCard, renderTaskCard } from "../../messages/task-card.js";
 import type { ButtonSpec } from "../../scheduler/outbox.js";
 import type { BotContext } from "../context.js";
-
-export function keyboardOf(rows: readonly ButtonSpec[][]): InlineKeyboard {
-  return InlineKeyboard.from(rows.map((row) => row.map((b) => (b.url !== undefined ? InlineKeyboard.url(b.text, b.url) : InlineKeyboard.text(b.text, b.data ?? b.text)))));
-}
 
 /** The card as it is now, for a new message (/task, a re-send). */
 export async function cardMessage(ctx: BotContext, assignmentId: number) {
   const card = await loadTaskCard(ctx.deps.db, assignmentId);
   if (!card) return null;
   const rendered = renderTaskCard(ctx.t, card);
-  return { text: rendered.text, keyboard: keyboardOf(rendered.buttons) };
+  return { text: rendered.text, keyboard: inlineKeyboardOf(rendered.buttons) };
 }
 
 /** Edits the card the button was pressed on; pressing twice leaves it as it is (F18). */
