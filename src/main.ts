@@ -27,3 +27,9 @@ if (!config.BOT_TOKEN) {
 const logger = createLogger(config.LOG_LEVEL, [config.BOT_TOKEN, config.WEBHOOK_SECRET ?? ""]);
 const app = await startApp(config, systemClock, logger);
 onShutdown(logger, () => app.stop());
+// Polling refused for good (another poller, a revoked token): the reason is logged; finish
+// what is in flight and exit non-zero so the service manager shows the failure.
+void app.stopped.then(async () => {
+  await app.stop().catch((err: unknown) => logger.error({ err }, "shutdown failed"));
+  process.exit(1);
+});

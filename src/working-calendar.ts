@@ -83,9 +83,23 @@ export function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): Loca
   return workingDayOnOrAfter(calendar, addDays(date, 1));
 }
 
+/**
+ * Why a line was refused: unreadable, a date that does not exist (02-30), neither 休 nor 班,
+ * a range ending before it starts or crossing a year, or a year the library already knows
+ * (a loaded year replaces the library's, so one line would drop all its holidays).
+ */
+export type ScheduleProblem = "format" | "date" | "kind" | "range" | "known-year";
+
+export interface ScheduleError {
+  /** 1-based, as the admin counts the lines of what they sent. */
+  line: number;
+  text: string;
+  problem: ScheduleProblem;
+}
+
 export interface ParsedSchedule {
   days: CalendarOverride[];
-  errors: string[];
+  errors: ScheduleError[];
 }
 
 const HOLIDAY_WORDS = /^(休|假|放假|holiday|off)$/i;
@@ -98,21 +112,38 @@ const WORKDAY_WORDS = /^(班|上班|调休上班|workday|work)$/i;
  */
 export function parseHolidaySchedule(text: string): ParsedSchedule {
   const days: CalendarOverride[] = [];
-  const errors: string[] = [];
+  const errors: ScheduleError[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
+    const refuse = (problem: ScheduleProblem): void => void errors.push({ line: index + 1, text: line, problem });
     const match = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:~|至|—|-{1,2}|到)\s*(\d{4}-\d{2}-\d{2}))?\s+(\S+)\s*(.*)$/.exec(line);
-    const from = match ? parseLocalDate(match[1] ?? "") : null;
-    const to = match?.[2] !== undefined ? parseLocalDate(match[2]) : from;
-    const word = match?.[3] ?? "";
+    if (!match) return refuse("format");
+    const from = parseLocalDate(match[1] ?? "");
+    const to = match[2] !== undefined ? parseLocalDate(match[2]) : from;
+    if (from === null || to === null) return refuse("date");
+    const word = match[3] ?? "";
     const kind: CalendarDayKind | null = HOLIDAY_WORDS.test(word) ? "holiday" : WORKDAY_WORDS.test(word) ? "workday" : null;
-    if (!match || from === null || to === null || kind === null || to < from || yearOf(to) !== yearOf(from)) {
-      errors.push(`line ${index + 1}: ${line}`);
-      return;
-    }
+    if (kind === null) return refuse("kind");
+    if (to < from || yearOf(to) !== yearOf(from)) return refuse("range");
+    if (LIBRARY_YEARS.has(yearOf(from))) return refuse("known-year");
     const name = match[4]?.trim() || null;
     for (let day = from; day <= to; day = addDays(day, 1)) days.push({ date: day, kind, name });
   });
   return { days, errors };
+}
+
+/**
+ * Loaded days as the lines parseHolidaySchedule reads, so an admin can copy, correct and
+ * send them back: consecutive days of one kind and name become one range.
+ */
+export function scheduleLines(days: readonly CalendarOverride[]): string[] {
+  const runs: Array<{ from: LocalDate; to: LocalDate; kind: CalendarDayKind; name: string | null }> = [];
+  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    const last = runs.at(-1);
+    const name = day.name ?? null;
+    if (last && last.kind === day.kind && last.name === name && addDays(last.to, 1) === day.date) last.to = day.date;
+    else runs.push({ from: day.date, to: day.date, kind: day.kind, name });
+  }
+  return runs.map((r) => `${r.from === r.to ? r.from : `${r.from}~${r.to}`} ${r.kind === "workday" ? "班" : "休"}${r.name ? ` ${r.name}` : ""}`);
 }

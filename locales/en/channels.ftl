@@ -1,6 +1,8 @@
 # Other delivery channels: WeCom group robots, DingTalk custom robots, SMS gateways (issue 9).
 
+cmd-channels = Delivery channels (WeCom, DingTalk, SMS)
 channels-action-link = Open in Telegram
+btn-channels = 📡 Delivery channels
 channels-fault-alert = ⚠️ Delivery channel “{ $name }” ({ $kind }) was switched off: { $reason }
     Send /channels to check it and register it again.
 channels-no-key = The server has no PII_KEY, so channel secrets cannot be stored. Ask the operator to set it.
@@ -14,6 +16,9 @@ channels-kind-dingtalk = DingTalk robot
 channels-kind-sms = SMS gateway
 channels-state-on = ✅ on
 channels-state-off = ⛔ off: { $reason }
+channels-list-off = ⛔ { $name }: { $reason }
+channels-activity = Waiting: { $count } · last delivered: { $date }
+channels-last-problem = Last problem: { $reason }
 channels-view = <b>{ $name }</b>
     Kind: { $kind }
     For: { $unit }

@@ -37,6 +37,11 @@ help =
     /help — show this help
 
     When a task card arrives, use its buttons to sign for it and report progress.
+
+    <b>County admins</b>
+    /admin — the admin menu
+    /holidays — holidays and adjusted working days: view them, load next year's schedule
+    /channels — delivery channels: WeCom and DingTalk groups, SMS gateway
 language-choose = Choose your language:
 language-set = Language set to English.
 

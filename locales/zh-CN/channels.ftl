@@ -1,6 +1,8 @@
 # 其他送达渠道：企业微信群机器人、钉钉自定义机器人、短信网关（issue 9）。
 
+cmd-channels = 送达渠道（企业微信、钉钉、短信）
 channels-action-link = 在 Telegram 中处理
+btn-channels = 📡 送达渠道
 channels-fault-alert = ⚠️ 送达渠道「{ $name }」（{ $kind }）已停用：{ $reason }
     发送 /channels 查看并重新登记。
 channels-no-key = 服务器未配置 PII_KEY，无法保存渠道密钥。请联系运维设置后再试。
@@ -14,6 +16,9 @@ channels-kind-dingtalk = 钉钉机器人
 channels-kind-sms = 短信网关
 channels-state-on = ✅ 启用
 channels-state-off = ⛔ 已停用：{ $reason }
+channels-list-off = ⛔ { $name }：{ $reason }
+channels-activity = 待发送：{ $count } 条 · 最近送达：{ $date }
+channels-last-problem = 最近问题：{ $reason }
 channels-view = <b>{ $name }</b>
     类型：{ $kind }
     范围：{ $unit }

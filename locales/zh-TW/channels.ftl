@@ -1,6 +1,8 @@
 # 其他送達管道：企業微信群機器人、釘釘自訂機器人、簡訊閘道（issue 9）。
 
+cmd-channels = 送達管道（企業微信、釘釘、簡訊）
 channels-action-link = 在 Telegram 中處理
+btn-channels = 📡 送達管道
 channels-fault-alert = ⚠️ 送達管道「{ $name }」（{ $kind }）已停用：{ $reason }
     傳送 /channels 查看並重新登記。
 channels-no-key = 伺服器未設定 PII_KEY，無法儲存管道密鑰。請聯絡維運人員設定後再試。
@@ -14,6 +16,9 @@ channels-kind-dingtalk = 釘釘機器人
 channels-kind-sms = 簡訊閘道
 channels-state-on = ✅ 啟用
 channels-state-off = ⛔ 已停用：{ $reason }
+channels-list-off = ⛔ { $name }：{ $reason }
+channels-activity = 待發送：{ $count } 則 · 最近送達：{ $date }
+channels-last-problem = 最近問題：{ $reason }
 channels-view = <b>{ $name }</b>
     類型：{ $kind }
     範圍：{ $unit }

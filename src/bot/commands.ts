@@ -4,7 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "./context.js";
 
 /** The commands shown in Telegram's menu, in menu order. */
-const MENU = ["start", "me", "admin", "tasks", "task", "report", "export", "households", "contacted", "help", "language"] as const;
+const MENU = ["start", "me", "admin", "tasks", "task", "report", "export", "households", "contacted", "holidays", "channels", "help", "language"] as const;
 
 function commandsIn(translate: (key: string) => string): BotCommand[] {
   return MENU.map((command) => ({ command, description: translate(`cmd-${command}`) }));

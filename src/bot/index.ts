@@ -3,9 +3,13 @@ import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { Config } from "../config.js";
+import { providerOf } from "../db/client.js";
+import { TELEGRAM_PER_SECOND, telegramPaceKey } from "../scheduler/telegram-channel.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { createErrorHandler } from "./error-handler.js";
 import { createI18n } from "./i18n.js";
+import { splitLongReplies } from "./long-replies.js";
+import { sharedTokenPace } from "./shared-pace.js";
 import { dedupeUpdates } from "./middlewares/dedupe-updates.js";
 import { loadPerson } from "./middlewares/load-person.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
@@ -29,12 +33,14 @@ import { reviewFieldsFeature } from "./features/review-fields.js";
 import { statusFeature } from "./features/status.js";
 import { taskRequestsFeature } from "./features/task-requests.js";
 import { tasksFeature } from "./features/tasks.js";
+import { remindersFeature } from "./features/reminders.js";
 import { contactedFeature } from "./features/contacted.js";
 import { householdImportFeature } from "./features/household-import.js";
 import { householdNoticesFeature } from "./features/household-notices.js";
 import { householdJoinFeature, householdSelfFeature } from "./features/household-self.js";
 import { householdsFeature } from "./features/households.js";
 import { channelsFeature } from "./features/channels.js";
+import { holidaysFeature } from "./features/holidays.js";
 import { exportFeature } from "./features/export.js";
 import { reportFeature } from "./features/report.js";
 
@@ -52,8 +58,14 @@ export function createBot(config: Config, deps: BotDeps, options: CreateBotOptio
     client: { apiRoot: config.TELEGRAM_API_ROOT },
     botInfo: options.botInfo,
   });
+  // Replies take their send slots from the token's budget shared with the dispatcher (L4),
+  // so a broadcast makes room for them instead of both meeting 429s.
+  const store = { db: deps.db, provider: providerOf(config.DATABASE_URL) };
+  bot.api.config.use(sharedTokenPace(store, telegramPaceKey(config.BOT_TOKEN), TELEGRAM_PER_SECOND));
   // Interactive replies retry briefly; long waits belong to the outbox, not to a user's update.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  // Replies over Telegram's 4096 characters go out in parts (B1), each part retried on its own.
+  bot.api.config.use(splitLongReplies);
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const onError = createErrorHandler(i18n, config);
 
@@ -82,12 +94,12 @@ export function createBot(config: Config, deps: BotDeps, options: CreateBotOptio
   //    a household's own invite link (/start hh_…) before the unit invites of /start;
   guarded.use(householdJoinFeature, startFeature, helpFeature, languageFeature);
   guarded.use(promptsFeature);
-  guarded.use(meFeature, adminMenuFeature, countyFeature, unitsFeature, directoryFeature, invitesFeature, peopleFeature, subscribeFeature, channelsFeature);
+  guarded.use(meFeature, adminMenuFeature, countyFeature, unitsFeature, directoryFeature, invitesFeature, peopleFeature, subscribeFeature, channelsFeature, holidaysFeature);
   //    outgoing households: a household member's message goes to their helper cadre before
   //    anything else reads text;
   guarded.use(householdsFeature, contactedFeature, householdImportFeature, householdNoticesFeature, householdSelfFeature);
   //    the directive lifecycle: replies to task cards come before reports, so a long reply is an update;
-  guarded.use(tasksFeature, taskRequestsFeature, statusFeature, ingestFeature, reviewFeature, reviewFieldsFeature);
+  guarded.use(tasksFeature, taskRequestsFeature, statusFeature, remindersFeature, ingestFeature, reviewFeature, reviewFieldsFeature);
   //    supervision: the numbers (/report) and the ledger (/export);
   guarded.use(reportFeature, exportFeature);
   // 8. last, whatever none of them took.

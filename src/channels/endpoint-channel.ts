@@ -4,22 +4,22 @@
 // dispatcher acts on:
 //   endpoint-fault (invalid key, signature mismatch, keyword missing …): the endpoint is
 //     switched off with the reason, county admins are told in Telegram, its rows dropped;
-//   robot-blocked (WeCom 45009, DingTalk 130101 = 10 minutes): only that robot waits.
-//     Its pacing row (the one the dispatcher's ChatPacing reserves group slots from,
-//     `<paceKey>:<address>`) is moved past the block, so its rows are deferred in the
-//     database while other robots go on; the outcome is a rate limit of 0 ms so the row
-//     is requeued without counting an attempt and the channel as a whole is not paused.
-//     The block's end is also kept under its own key, so rows that got a slot before the
-//     block was known are requeued without knocking on the blocked robot again.
+//   endpoint-blocked (WeCom 45009, DingTalk 130101 = 10 minutes, a gateway's 429): only
+//     that endpoint waits. The block's end is kept in SendPace under the endpoint's own
+//     key, so every process defers that endpoint's rows without knocking on it again; a
+//     robot's pacing row (the one the dispatcher reserves group slots from,
+//     `<paceKey>:<address>`) is moved past it too, so its newly claimed rows are deferred
+//     in the database at once. The outcome is `address-limited`: the rows wait without
+//     counting an attempt, and the channel goes on with every other county's endpoints.
 import type { Clock } from "../clock.js";
 import type { Channel, OutgoingMessage, SendOutcome } from "../scheduler/channel.js";
 import { pauseUntil, reserveSlots } from "../scheduler/pace.js";
 import type { Store } from "../scheduler/raw-sql.js";
 import type { PiiKeys } from "../services/pii-crypto.js";
 import type { EndpointConfig, EndpointKind } from "./endpoint-config.js";
-import { loadEndpoint, parseEndpointAddress, recordFault } from "./endpoints.js";
+import { endpointAddress, loadEndpoint, parseEndpointAddress, recordFault } from "./endpoints.js";
 
-export type TransportAnswer = SendOutcome | { kind: "endpoint-fault"; reason: string } | { kind: "robot-blocked"; blockMs: number; reason: string };
+export type TransportAnswer = SendOutcome | { kind: "endpoint-fault"; reason: string } | { kind: "endpoint-blocked"; blockMs: number; reason: string };
 
 export interface Transport {
   kind: EndpointKind;
@@ -58,21 +58,21 @@ export function createEndpointChannel(transport: Transport, options: EndpointCha
       const endpoint = parsed ? await loadEndpoint(store.db, keys, parsed.endpointId) : null;
       if (!parsed || !endpoint || endpoint.kind !== transport.kind) return { kind: "gone", reason: "channel removed or unreadable (registered under another PII_KEY?)" };
       if (!endpoint.active) return { kind: "gone", reason: "channel switched off after an error; fix it with /channels" };
-      const blockKey = `${paceKey}:${address}:blocked`;
-      // Only robots are blocked (SMS addresses hold mobiles: they get no SendPace rows).
+      // Only the endpoint's id is in the key: no mobile lands in the pacing table.
+      const blockKey = `${paceKey}:${endpointAddress(endpoint.id)}:blocked`;
       // Reserving no slot reads the key without moving it.
-      const blockedUntil = options.sharedAddresses ? (await reserveSlots(store, blockKey, 0, 0, realNow())).startMs : 0;
-      if (blockedUntil > realNow()) return { kind: "rate-limited", retryAfterMs: 0, reason: `robot blocked for ${blockedUntil - realNow()} ms more` };
+      const blockedMs = (await reserveSlots(store, blockKey, 0, 0, realNow())).startMs - realNow();
+      if (blockedMs > 0) return { kind: "address-limited", retryAfterMs: blockedMs, reason: `endpoint blocked for ${blockedMs} ms more` };
       const answer = await transport.send(endpoint.config, message, parsed.phone);
       if (answer.kind === "endpoint-fault") {
         if (await recordFault(store.db, clock, endpoint.id, answer.reason)) await options.onFault?.(endpoint.id, answer.reason);
         return { kind: "gone", reason: answer.reason };
       }
-      if (answer.kind === "robot-blocked") {
+      if (answer.kind === "endpoint-blocked") {
         const until = realNow() + answer.blockMs;
         await pauseUntil(store, blockKey, until);
-        await pauseUntil(store, `${paceKey}:${address}`, until);
-        return { kind: "rate-limited", retryAfterMs: 0, reason: answer.reason };
+        if (options.sharedAddresses) await pauseUntil(store, `${paceKey}:${address}`, until);
+        return { kind: "address-limited", retryAfterMs: answer.blockMs, reason: answer.reason };
       }
       return answer;
     },

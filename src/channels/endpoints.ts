@@ -56,7 +56,7 @@ export async function listEndpoints(db: Db, regionId: number) {
 }
 
 export async function findEndpoint(db: Db, endpointId: number) {
-  return db.channelEndpoint.findUnique({ where: { id: endpointId }, include: { unit: { select: { name: true } } } });
+  return db.channelEndpoint.findUnique({ where: { id: endpointId }, include: { unit: { select: { name: true } }, region: { select: { timeZone: true } } } });
 }
 
 export interface LoadedEndpoint {
@@ -95,6 +95,27 @@ export async function recordHealthy(db: Db, endpointId: number): Promise<void> {
 function endpointRowsWhere(endpointId: number) {
   const address = endpointAddress(endpointId);
   return { OR: [{ address }, { address: { startsWith: `${address}:` } }] };
+}
+
+export interface EndpointActivity {
+  /** Rows not yet delivered (waiting, retrying, deferred by a block, on the wire). */
+  queued: number;
+  lastSentAt: Date | null;
+  /** The provider's latest complaint about a row still waiting or given up (5xx, a block, too long …). */
+  lastProblem: string | null;
+}
+
+/** How an endpoint's messages fare, read from the outbox, for the admin's view. */
+export async function endpointActivity(db: Db, endpointId: number): Promise<EndpointActivity> {
+  const rows = endpointRowsWhere(endpointId);
+  const queued = await db.outboxMessage.count({ where: { ...rows, state: { in: [...QUEUED, "sending"] } } });
+  const sent = await db.outboxMessage.aggregate({ where: { ...rows, state: "sent" }, _max: { sentAt: true } });
+  const problem = await db.outboxMessage.findFirst({
+    where: { ...rows, state: { in: [...QUEUED, "failed"] }, lastError: { not: null } },
+    orderBy: { id: "desc" },
+    select: { lastError: true },
+  });
+  return { queued, lastSentAt: sent._max.sentAt, lastProblem: problem?.lastError ?? null };
 }
 
 /** Queued rows of an endpoint become dead with the reason; resolves to how many. */

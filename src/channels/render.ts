@@ -4,8 +4,12 @@
 // never cut off.
 import type { OutgoingMessage } from "../scheduler/channel.js";
 
-/** WeCom: markdown.content ≤ 4096 bytes, text.content ≤ 2048 bytes (UTF-8); errcode 40058 beyond. */
-export const WECOM_MARKDOWN_BYTES = 4096;
+/**
+ * WeCom accepts markdown.content up to 4096 bytes and text.content up to 2048 (UTF-8;
+ * errcode 40058 beyond). We keep both within 2048: the older limit some deployments still
+ * enforce, and a notice longer than that is unreadable in a group chat anyway.
+ */
+export const WECOM_MARKDOWN_BYTES = 2048;
 /** DingTalk documents no firm bound; WeCom's keeps messages readable on a phone. */
 export const DINGTALK_MARKDOWN_BYTES = 4096;
 /** One SMS segment: 70 characters when any is Chinese (UCS-2). */

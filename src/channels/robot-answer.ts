@@ -20,6 +20,6 @@ export function classifyRobot(status: number, body: unknown, codes: RobotCodes):
   if (errcode === 0) return { kind: "sent", providerMessageId: `${codes.provider}-${Date.now()}` };
   if (errcode === -1) return { kind: "retry", reason };
   if (codes.faults.includes(errcode)) return { kind: "endpoint-fault", reason };
-  if (errcode === codes.tooFast) return { kind: "robot-blocked", blockMs: codes.waitMs, reason };
+  if (errcode === codes.tooFast) return { kind: "endpoint-blocked", blockMs: codes.waitMs, reason };
   return { kind: "rejected", reason };
 }

@@ -30,7 +30,8 @@ export function classifySms(status: number, body: unknown, retryAfter: string | 
   const reason = `HTTP ${status}${field(body, "code") ? ` ${field(body, "code")}` : ""}${field(body, "message") ? `: ${field(body, "message")}` : ""}`;
   if (status >= 200 && status < 300) return { kind: "sent", providerMessageId: field(body, "id") ?? `sms-${Date.now()}` };
   if (status === 401 || status === 403) return { kind: "endpoint-fault", reason };
-  if (status === 429) return { kind: "rate-limited", retryAfterMs: Math.max(1, Number(retryAfter) || 60) * 1000, reason };
+  // Only this county's gateway slows down; the other counties' gateways go on.
+  if (status === 429) return { kind: "endpoint-blocked", blockMs: Math.max(1, Number(retryAfter) || 60) * 1000, reason };
   if (field(body, "code") === "invalid_phone") return { kind: "gone", reason };
   if (status >= 500) return { kind: "retry", reason };
   return { kind: "rejected", reason };

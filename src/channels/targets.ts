@@ -13,11 +13,22 @@ export type ChannelNotice = Omit<NewOutboxRow, "channel" | "address">;
 
 const ROBOTS = ["wecom", "dingtalk"];
 
-/** Copies for the active robots of a unit, or (regionId) the county-wide robots. */
-export async function robotRows(db: Db, target: { unitId: number } | { regionId: number }, notice: ChannelNotice): Promise<NewOutboxRow[]> {
+export type RobotTarget = { unitId: number } | { regionId: number };
+
+/** The active robots of a unit, or (regionId) the county-wide robots. */
+export async function robotEndpoints(db: Pick<Db, "channelEndpoint">, target: RobotTarget): Promise<Array<{ id: number; kind: string }>> {
   const scope = "unitId" in target ? { unitId: target.unitId } : { regionId: target.regionId, unitId: null };
-  const endpoints = await db.channelEndpoint.findMany({ where: { ...scope, active: true, kind: { in: ROBOTS } }, select: { id: true, kind: true } });
+  return db.channelEndpoint.findMany({ where: { ...scope, active: true, kind: { in: ROBOTS } }, select: { id: true, kind: true } });
+}
+
+/** One copy of the notice per robot. */
+export function robotCopies(endpoints: ReadonlyArray<{ id: number; kind: string }>, notice: ChannelNotice): NewOutboxRow[] {
   return endpoints.map((e) => ({ ...notice, channel: e.kind, address: endpointAddress(e.id), dedupeKey: `${notice.dedupeKey}:ep${e.id}` }));
+}
+
+/** Copies for the active robots of a unit, or (regionId) the county-wide robots. */
+export async function robotRows(db: Pick<Db, "channelEndpoint">, target: RobotTarget, notice: ChannelNotice): Promise<NewOutboxRow[]> {
+  return robotCopies(await robotEndpoints(db, target), notice);
 }
 
 /** "138 0013-8000" → "13800138000"; null when it is not a mobile number. */

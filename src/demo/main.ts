@@ -10,15 +10,21 @@ import { sqlitePath } from "../db/client.js";
 import { createEmulator } from "../emulator/server.js";
 import { EmulatorClient } from "../emulator/client.js";
 import { onShutdown } from "../shutdown.js";
+import { FakeWecom } from "../channels/fakes/wecom-server.js";
+import { translatorFor } from "../bot/translator.js";
+import { piiKeys } from "../services/pii-crypto.js";
 import { DEMO_PEOPLE, seedDemo } from "./seed.js";
+import { DEMO_WECOM_GROUP, DEMO_WECOM_KEY, seedDemoWork } from "./seed-work.js";
 
 const HELP = `Usage: npm run demo [-- --port N] [-- --database FILE]
 
 Starts, in one process and with no token or account: the local Telegram Bot API emulator
-with its web chat page, the Duban bot (long polling against the emulator), and a fresh
-demo database (data/demo.db, recreated at every start) holding a fictional county, its
-units and five simulated people. Open the printed URL: each person has a chat pane; the
-clock control moves simulated time forward.
+with its web chat page, the Duban bot (long polling against the emulator), a local WeCom
+group robot for the finance bureau, and a fresh demo database (data/demo.db, recreated at
+every start) holding a fictional county, its units, five simulated people and one task
+handed to the finance bureau. Open the printed URL: each person has a chat pane, the
+bureau's WeCom group a pane of what it received; the clock control moves simulated time
+forward.
 
 Options:
   --port N         port of the page and emulator (default DEMO_PORT, 8080; 0 picks a free one)
@@ -40,6 +46,11 @@ const DEMO_DATABASE_URL = `file:${args.database ?? "./data/demo.db"}`;
 
 const base = configOrExit();
 const clock = createOffsetClock();
+// The finance bureau's WeCom group (企业微信群), local: its robot gets the bureau's reminders.
+const wecom = new FakeWecom({}, () => clock.now());
+wecom.addRobot(DEMO_WECOM_KEY, DEMO_WECOM_GROUP);
+await wecom.server.listen(0);
+process.env.WECOM_API_ROOT = wecom.server.url;
 // Moving the clock on the page sends whatever became due at once, instead of at the next tick.
 let onClockMoved: () => void = () => undefined;
 const emulator = createEmulator({
@@ -48,6 +59,12 @@ const emulator = createEmulator({
   botUsername: "duban_demo_bot",
   botFirstName: "督办",
   onClockChange: () => onClockMoved(),
+  sidePanes: () => [{
+    id: "wecom",
+    title: `企业微信 · ${DEMO_WECOM_GROUP}`,
+    subtitle: `本地模拟的企业微信群机器人 · ${wecom.server.url}`,
+    messages: wecom.messages.map((m) => ({ text: m.content, at: m.at.toISOString() })),
+  }],
 });
 const port = args.port === undefined ? base.DEMO_PORT : Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -69,8 +86,8 @@ const config = {
 };
 const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, [DEMO_TOKEN]);
 const app = await startApp(config, clock, logger);
-await seedDemo(app.database.db, clock);
-onClockMoved = () => app.scheduler.dispatcher.trigger();
+const county = await seedDemo(app.database.db, clock);
+onClockMoved = () => app.scheduler.trigger();
 
 const client = new EmulatorClient(url);
 for (const person of DEMO_PEOPLE) {
@@ -90,9 +107,14 @@ await client.createGroup({
   creatorId: DEMO_PEOPLE[0]?.telegramUserId,
 });
 
+// After the people exist in the emulator: the task's cards go out to them at once.
+await seedDemoWork({ database: app.database, clock, keys: piiKeys(config.PII_KEY), translate: translatorFor(config.DEFAULT_LOCALE), defaultLocale: config.DEFAULT_LOCALE }, county);
+app.scheduler.trigger();
+
 console.log(`Duban demo is running: ${url}`);
 console.log("Open it in a browser; press Ctrl+C to stop.");
 onShutdown(logger, async () => {
   await app.stop();
   await emulator.close();
+  await wecom.server.close();
 });

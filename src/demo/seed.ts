@@ -35,8 +35,14 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { telegramUserId: 1005, firstName: "刘", lastName: "大姐", label: "农户 刘大姐 (household)", role: "household", unit: "白岩村驻村工作队" },
 ];
 
+export interface SeededCounty {
+  regionId: number;
+  unitIds: ReadonlyMap<string, number>;
+  adminId: number;
+}
+
 /** Fills an empty database with the demo county, its units and the simulated people. */
-export async function seedDemo(db: Db, clock: Clock): Promise<void> {
+export async function seedDemo(db: Db, clock: Clock): Promise<SeededCounty> {
   const region = await db.region.create({ data: { name: DEMO_COUNTY, level: "county", code: "demo-yunxi" } });
   const unitIds = new Map<string, number>();
   for (const unit of DEMO_UNITS) {
@@ -51,6 +57,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     });
     unitIds.set(unit.name, row.id);
   }
+  let adminId = 0;
   for (const p of DEMO_PEOPLE) {
     const person = await db.person.create({
       data: { telegramUserId: BigInt(p.telegramUserId), name: `${p.firstName}${p.lastName}` },
@@ -58,6 +65,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     const unitId = p.unit ? unitIds.get(p.unit) ?? null : null;
     await db.membership.create({ data: { personId: person.id, regionId: region.id, unitId, role: p.role } });
     if (p.head && unitId !== null) await db.unit.update({ where: { id: unitId }, data: { headPersonId: person.id } });
+    if (p.role === "admin") adminId = person.id;
   }
   await audit(db, clock, { action: "demo.seed", regionId: region.id, subject: `region:${region.id}` });
+  return { regionId: region.id, unitIds, adminId };
 }

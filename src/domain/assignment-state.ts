@@ -12,14 +12,15 @@ export type Transition =
   | { ok: true; next: AssignmentState; changed: boolean }
   | { ok: false; reason: "closed" | "not-done" | "finished" | "not-finished" };
 
-const OPEN: readonly AssignmentState[] = ["assigned", "acknowledged", "in_progress", "blocked"];
+/** States whose work is still to do: they get reminders. */
+export const OPEN_STATES: readonly AssignmentState[] = ["assigned", "acknowledged", "in_progress", "blocked"];
 
 export function isAssignmentAction(value: string): value is AssignmentAction {
   return (ASSIGNMENT_ACTIONS as readonly string[]).includes(value);
 }
 
 export function isOpen(state: string): boolean {
-  return (OPEN as readonly string[]).includes(state);
+  return (OPEN_STATES as readonly string[]).includes(state);
 }
 
 const to = (current: AssignmentState, next: AssignmentState): Transition => ({ ok: true, next, changed: next !== current });

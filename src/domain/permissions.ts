@@ -11,7 +11,7 @@ export interface Grant {
 }
 
 export interface Actor {
-  /** Deployment operators (config OWNER_IDS): they create counties and nothing more. */
+  /** Deployment operators (config OWNER_IDS): they create counties and load holiday schedules, nothing more. */
   owner: boolean;
   grants: readonly Grant[];
 }
@@ -36,10 +36,16 @@ export type Permission =
   /** Seeing one household's full phone in chat: only its helper cadre, and only where the county allows it. */
   | { kind: "household.reveal"; regionId: number; helper: boolean; allowed: boolean }
   /** What a household member does in the bot (a leaflet of their county): `member` of a household there. */
-  | { kind: "household.self"; member: boolean };
+  | { kind: "household.self"; member: boolean }
+  /**
+   * Loading the holidays of a year the calendar library does not know: the calendar is shared
+   * by every county, but each county's admins are the ones warned, so any county's admin or an
+   * operator may load it (every load is audited with who did it).
+   */
+  | { kind: "calendar.manage" };
 
 export type Refusal = "not-owner" | "not-county-admin" | "not-unit-head" | "not-unit-member" | "role-not-allowed" | "unit-required" | "not-chat-admin"
-  | "not-helper" | "reveal-off" | "not-household";
+  | "not-helper" | "reveal-off" | "not-household" | "not-calendar-admin";
 export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
 
 /** The roles a unit head may hand out in their own unit ("heads invite their members"). */
@@ -108,6 +114,8 @@ export function decide(actor: Actor, permission: Permission): Decision {
       return permission.helper && inCounty(actor, permission.regionId) ? ALLOW : refuse("not-helper");
     case "household.self":
       return permission.member ? ALLOW : refuse("not-household");
+    case "calendar.manage":
+      return actor.owner || adminRegionIds(actor).length > 0 ? ALLOW : refuse("not-calendar-admin");
   }
 }
 

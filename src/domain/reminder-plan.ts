@@ -57,11 +57,15 @@ export function reminderInstant(date: LocalDate, context: PlanContext, time = co
   return afterQuietHours(atLocalTime(date, time, timeZone), timeZone, quiet);
 }
 
+/** Whether the deadline was given long ahead, which earns it the 7-day reminder. */
+function longLead(input: DeadlinePlanInput): boolean {
+  return input.dueAt.getTime() - input.assignedAt.getTime() > input.settings.longLeadDays * DAY_MS;
+}
+
 function beforeDeadline(input: DeadlinePlanInput, dueDate: LocalDate): PlannedReminder[] {
-  const longLead = input.dueAt.getTime() - input.assignedAt.getTime() > input.settings.longLeadDays * DAY_MS;
   const byDate = new Map<LocalDate, PlannedReminder>();
   for (const [kind, offset] of BEFORE) {
-    if (kind === "before-7d" && !longLead) continue;
+    if (kind === "before-7d" && !longLead(input)) continue;
     const date = workingDayOnOrBefore(input.calendar, addDays(dueDate, -offset));
     const at = reminderInstant(date, input);
     if (at <= input.now || at >= input.dueAt) continue;
@@ -92,10 +96,24 @@ function afterDeadline(input: DeadlinePlanInput, dueDate: LocalDate): PlannedRem
   return planned;
 }
 
-/** Folds the assignee reminders a snooze covers into one at the snooze's end. */
-function applySnooze(reminders: PlannedReminder[], until: Date): PlannedReminder[] {
-  const covered = reminders.filter((r) => r.audience === "assignees" && r.at < until);
-  const last = covered.at(-1);
+/** The assignee reminder that fits an instant, or null while the deadline is still too far off to remind of. */
+function reminderAt(input: DeadlinePlanInput, dueDate: LocalDate, at: Date): PlannedReminder | null {
+  const daysLeft = daysBetween(localDateOf(at, input.settings.timeZone), dueDate);
+  const reach = Math.max(...BEFORE.filter(([kind]) => kind !== "before-7d" || longLead(input)).map(([, offset]) => offset));
+  if (daysLeft > reach) return null;
+  const kind: ReminderKind = daysLeft > 0 ? "before-1d" : daysLeft === 0 ? "due-today" : "overdue";
+  const colour: SlipColour = daysLeft >= 0 ? "blue" : -daysLeft > input.settings.redAfterDays ? "red" : "yellow";
+  return { kind, colour, audience: "assignees", at, step: kind, daysLeft, expiresAt: at };
+}
+
+/**
+ * A snooze brings the reminder back at its end: the assignee reminders it covers fold into
+ * one there, and when it covers none (the pressed one was sent already, the next is later)
+ * one that fits that day is added, unless the deadline is still too far off.
+ */
+function applySnooze(input: DeadlinePlanInput, dueDate: LocalDate, reminders: PlannedReminder[], until: Date): PlannedReminder[] {
+  const covered = reminders.filter((r) => r.audience === "assignees" && r.at <= until);
+  const last = covered.at(-1) ?? reminderAt(input, dueDate, until);
   const kept = reminders.filter((r) => !covered.includes(r));
   if (!last) return kept;
   return [...kept, { ...last, at: until, step: `snoozed:${until.toISOString()}`, expiresAt: new Date(Math.max(last.expiresAt.getTime(), until.getTime() + DAY_MS)) }];
@@ -105,7 +123,7 @@ function applySnooze(reminders: PlannedReminder[], until: Date): PlannedReminder
 export function planDeadlineReminders(input: DeadlinePlanInput): PlannedReminder[] {
   const dueDate = localDateOf(input.dueAt, input.settings.timeZone);
   let plan = [...beforeDeadline(input, dueDate), ...afterDeadline(input, dueDate)];
-  if (input.snoozedUntil && input.snoozedUntil > input.now) plan = applySnooze(plan, input.snoozedUntil);
+  if (input.snoozedUntil && input.snoozedUntil > input.now) plan = applySnooze(input, dueDate, plan, input.snoozedUntil);
   return plan.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 

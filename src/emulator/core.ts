@@ -7,6 +7,17 @@ import { FloodControl, type FloodLimits, defaultFloodLimits } from "./limits.js"
 import { EmulatorState } from "./state.js";
 import { UserActions } from "./user-actions.js";
 
+/**
+ * A pane the host shows beside the chats on the demo page, for a channel that is not
+ * Telegram (the demo's WeCom group): what it received, oldest first.
+ */
+export interface SidePane {
+  id: string;
+  title: string;
+  subtitle: string;
+  messages: Array<{ text: string; at: string }>;
+}
+
 export interface EmulatorOptions {
   /** Simulated time for message dates and callback timeouts; real time plus an offset by default. */
   clock?: AdjustableClock;
@@ -27,6 +38,8 @@ export interface EmulatorOptions {
   logCapacity?: number;
   /** Source of randomness for fault probabilities (deterministic tests pass their own). */
   random?: () => number;
+  /** The demo page's panes for other channels, read at every poll. */
+  sidePanes?: () => SidePane[];
 }
 
 export class EmulatorCore {
@@ -69,6 +82,10 @@ export class EmulatorCore {
     this.faults.clear();
     this.journal.clear();
     this.registerTokens();
+  }
+
+  sidePanes(): SidePane[] {
+    return this.options.sidePanes?.() ?? [];
   }
 
   clockView(): { now: string; ms: number } {

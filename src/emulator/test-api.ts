@@ -142,6 +142,7 @@ const routes: Array<[string, RegExp, Route]> = [
   ["GET", /^clock$/, (core) => core.clockView()],
   ["POST", /^clock\/advance$/, (core, _m, body) => core.moveClock({ advanceMs: z.object({ ms: z.number() }).parse(body).ms })],
   ["POST", /^clock\/set$/, (core, _m, body) => core.moveClock({ to: new Date(z.object({ iso: z.iso.datetime({ offset: true }) }).parse(body).iso) })],
+  ["GET", /^side-panes$/, (core) => core.sidePanes()],
   ["GET", /^snapshot$/, (core, _m, _b, query) => {
     const since = Number(query.get("since") ?? -1);
     const base = { version: core.state.version, ...core.clockView() };

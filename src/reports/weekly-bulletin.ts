@@ -5,6 +5,7 @@
 import type { Region } from "../../prisma/sqlite/generated/client.js";
 import { countySettings } from "../domain/county-settings.js";
 import { bind, type Translate } from "../messages/translate.js";
+import { queueForEachCounty } from "../scheduler/county-jobs.js";
 import { enqueue, type NewOutboxRow } from "../scheduler/outbox.js";
 import type { Store } from "../scheduler/raw-sql.js";
 import { localDateOf, localMinutesOf, parseWallTime, weekday } from "../time.js";
@@ -44,21 +45,8 @@ function isBulletinTime(now: Date, zone: string): boolean {
 }
 
 /** Queues the bulletins due at `now`; resolves to the number of rows queued. */
-export async function sendWeeklyBulletins(deps: BulletinDeps, now: Date): Promise<number> {
-  const { db } = deps.store;
-  const counties = await db.region.findMany({ where: { level: "county" }, orderBy: { id: "asc" } });
-  let queued = 0;
-  const failures: string[] = [];
-  for (const region of counties) {
-    try {
-      queued += await queueBulletin(deps, region, now);
-    } catch (err) {
-      failures.push(`${region.id}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  // One county's bad settings must not hold back the others' bulletins; it is reported after them.
-  if (failures.length > 0) throw new Error(`weekly bulletin failed for counties ${failures.join("; ")}`);
-  return queued;
+export function sendWeeklyBulletins(deps: BulletinDeps, now: Date): Promise<number> {
+  return queueForEachCounty(deps.store.db, "weekly bulletin", (region) => queueBulletin(deps, region, now));
 }
 
 async function queueBulletin(deps: BulletinDeps, region: Region, now: Date): Promise<number> {

@@ -1,5 +1,5 @@
-// What the dispatcher needs from a way of reaching people. Telegram is the one channel
-// now; another (SMS, WeCom …) plugs in by implementing this and registering its name.
+// What the dispatcher needs from a way of reaching people: Telegram, and the endpoint
+// channels of src/channels (WeCom and DingTalk robots, SMS gateways) implement it.
 import type { ButtonSpec } from "./outbox.js";
 
 export interface OutgoingMessage {
@@ -17,6 +17,11 @@ export type SendOutcome =
   | { kind: "unknown"; reason: string }
   /** The whole channel identity must wait (429 retry_after). */
   | { kind: "rate-limited"; retryAfterMs: number; reason: string }
+  /**
+   * Only this address must wait (one robot over its own 20 per minute, or blocked by
+   * DingTalk): its rows are deferred, the channel goes on with every other address.
+   */
+  | { kind: "address-limited"; retryAfterMs: number; reason: string }
   /** The recipient is gone (blocked the bot, deactivated): stop writing to them. */
   | { kind: "gone"; reason: string }
   /** The address changed (group upgraded to supergroup): send there instead. */

@@ -15,14 +15,22 @@ export class ChatPacing {
     private readonly limits: ChannelLimits,
   ) {}
 
-  /** Reserves the next slot for `address`; resolves to its real epoch ms. */
-  async reserve(address: string, nowMs: number): Promise<number> {
+  /**
+   * Reserves the next slot for `address`; resolves to its real epoch ms. A slot more than
+   * `maxAheadMs` away is only looked at, not taken: the row waits in the database until
+   * then, and taking a slot it will not use would push every later row of the chat further
+   * out each time it comes back (a chat with a long queue would never be reached).
+   */
+  async reserve(address: string, nowMs: number, maxAheadMs = Infinity): Promise<number> {
     const spacing = this.limits.spacingMs(address);
     if (this.limits.isGroup(address)) {
-      return (await reserveSlots(this.store, `${this.paceKey}:${address}`, 1, spacing, nowMs)).startMs;
+      const key = `${this.paceKey}:${address}`;
+      const next = (await reserveSlots(this.store, key, 0, 0, nowMs)).startMs;
+      if (next - nowMs > maxAheadMs) return next;
+      return (await reserveSlots(this.store, key, 1, spacing, nowMs)).startMs;
     }
     const slot = Math.max(nowMs, this.next.get(address) ?? 0);
-    this.next.set(address, slot + spacing);
+    if (slot - nowMs <= maxAheadMs) this.next.set(address, slot + spacing);
     return slot;
   }
 

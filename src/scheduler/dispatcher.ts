@@ -12,7 +12,7 @@ import type { Channel, RecipientDirectory } from "./channel.js";
 import { ChatPacing } from "./chat-pacing.js";
 import { settle, type SettleContext } from "./settle.js";
 import { planDeliveries, type Delivery, type MergedHeader } from "./merge.js";
-import { claimDue, finish, markSending, reclaimExpired, releaseClaims, retryLater } from "./outbox.js";
+import { claimDue, finish, markSending, nextDueAt, reclaimExpired, releaseClaims, retryLater } from "./outbox.js";
 import { haltReason } from "./pace.js";
 import type { Store } from "./raw-sql.js";
 import { TokenGate } from "./token-gate.js";
@@ -48,6 +48,9 @@ export interface DispatcherOptions {
   realNow?: () => number;
   onAlert?: (alert: { kind: "unauthorized"; channel: string; reason: string }) => void;
 }
+
+/** Shortest sleep between looks at the table while rows are due but held by another dispatcher. */
+const MIN_POLL_MS = 250;
 
 export function defaultOwner(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -160,11 +163,17 @@ export class Dispatcher {
     }
     const blocked = this.gate.blockedUntil - realNow();
     if (blocked > 0) return Math.min(blocked, idleMs);
-    if (this.inFlight.size >= this.options.maxInFlight) {
+    const { maxInFlight, claimBatch } = this.options;
+    // Claim whole batches: refilling one row per finished send would query the table for every message.
+    if (maxInFlight - this.inFlight.size < Math.min(claimBatch, maxInFlight)) {
       await Promise.race([...this.inFlight]);
       return 0;
     }
-    return (await this.claimAndStart()) > 0 ? 0 : idleMs;
+    if ((await this.claimAndStart()) > 0) return 0;
+    // Nothing due: sleep until the next row falls due rather than a whole idle period (L6).
+    const next = await nextDueAt(this.options.store, this.options.channel.name);
+    if (next === null) return idleMs;
+    return Math.min(idleMs, Math.max(MIN_POLL_MS, next.getTime() - this.options.clock.now().getTime()));
   }
 
   private idle(ms: number): Promise<void> {
@@ -218,7 +227,7 @@ export class Dispatcher {
       return;
     }
     const ids = delivery.rows.map((r) => r.id);
-    const chatSlot = await this.pacing.reserve(delivery.address, realNow());
+    const chatSlot = await this.pacing.reserve(delivery.address, realNow(), maxHoldMs);
     if (chatSlot - realNow() > maxHoldMs) {
       await retryLater(store, ids, this.owner, { at: new Date(now.getTime() + chatSlot - realNow()), error: "waiting for the chat's rate limit", countAttempt: false });
       return;
@@ -238,16 +247,36 @@ export class Dispatcher {
     // and only rows really about to go out count as possibly delivered after a crash.
     const sending = await markSending(store, ids, this.owner, new Date(clock.now().getTime() + sendingLeaseMs));
     if (sending.length === 0) return;
-    await sleep(Math.max(0, gate.atMs - realNow()), undefined, { signal: this.abort.signal }).catch(() => undefined);
-    if (this.gate.voided(gate.atMs)) {
-      await retryLater(store, sending, this.owner, { at: new Date(clock.now().getTime() + Math.max(0, this.gate.blockedUntil - realNow())), error: "token paused", countAttempt: false });
+    const slot = await this.onTime(gate.atMs);
+    if (slot === null) {
+      const wait = this.stopping ? 0 : Math.max(0, this.gate.blockedUntil - realNow());
+      await retryLater(store, sending, this.owner, { at: new Date(clock.now().getTime() + wait), error: "token paused", countAttempt: false });
       return;
     }
-    await this.gate.beforeSend();
     const rows = delivery.rows.filter((r) => sending.includes(r.id));
     const address = this.moved.get(delivery.address) ?? delivery.address;
+    const departedAt = realNow();
     const outcome = await channel.send(address, delivery.message);
+    this.gate.answered(slot, departedAt);
     await settle(this.settleContext(), { ...delivery, address, rows }, outcome);
+  }
+
+  /**
+   * Waits for the slot; a request that would leave too late (a slow "sending" write, a
+   * busy event loop) takes a fresh slot first. Resolves to the slot it leaves on, or null
+   * when it must not go out now: the token was paused or halted, or the dispatcher is stopping.
+   */
+  private async onTime(slotMs: number): Promise<number | null> {
+    let slot = slotMs;
+    for (;;) {
+      await sleep(Math.max(0, slot - this.options.realNow()), undefined, { signal: this.abort.signal }).catch(() => undefined);
+      if (this.stopping || this.gate.voided(slot)) return null;
+      if (this.gate.depart(slot)) return slot;
+      this.stats.reslotted++;
+      const again = await this.gate.acquire(true);
+      if (again.kind !== "go") return null;
+      slot = again.atMs;
+    }
   }
 
   private settleContext(): SettleContext {

@@ -1,7 +1,8 @@
 // L2: several due rows for one person in the same run become one message listing them,
 // instead of one message each (which would also queue behind Telegram's 1/s per chat).
+// Their own buttons cannot all fit under it; it offers what the rows name for that case.
 import type { OutgoingMessage } from "./channel.js";
-import type { OutboxRow } from "./outbox.js";
+import type { ButtonSpec, OutboxRow } from "./outbox.js";
 
 export interface Delivery {
   address: string;
@@ -13,10 +14,19 @@ export interface Delivery {
 export type MergedHeader = (locale: string | undefined, count: number) => string;
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** A merged message keeps a keyboard one can take in at a glance. */
+const MERGED_BUTTON_ROWS = 8;
 
 function single(row: OutboxRow): Delivery {
   const { text, html, buttons } = row.payload;
   return { address: row.address, rows: [row], message: { text, html: html ?? false, ...(buttons ? { buttons } : {}) } };
+}
+
+/** The button rows the merged rows offer (`mergedButtons`), each distinct row once. */
+function mergedButtons(pack: readonly OutboxRow[]): ButtonSpec[][] {
+  const rows = new Map<string, ButtonSpec[]>();
+  for (const row of pack) for (const buttons of row.payload.mergedButtons ?? []) rows.set(JSON.stringify(buttons), buttons);
+  return [...rows.values()].slice(0, MERGED_BUTTON_ROWS);
 }
 
 /** Packs mergeable rows of one address into as few messages as fit the text limit. */
@@ -27,7 +37,8 @@ function merged(rows: OutboxRow[], header: MergedHeader, limit: number): Deliver
     if (pack.length === 1 && pack[0]) deliveries.push(single(pack[0]));
     else if (pack.length > 1) {
       const text = [header(pack[0]?.payload.locale, pack.length), ...pack.map((r) => r.payload.line ?? "")].join("\n");
-      deliveries.push({ address: pack[0]?.address ?? "", rows: pack, message: { text, html: true } });
+      const buttons = mergedButtons(pack);
+      deliveries.push({ address: pack[0]?.address ?? "", rows: pack, message: { text, html: true, ...(buttons.length > 0 ? { buttons } : {}) } });
     }
     pack = [];
   };

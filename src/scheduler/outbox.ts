@@ -23,6 +23,8 @@ export interface OutboxPayload {
   locale?: string;
   /** One line standing for this message when several for one person are merged (L2); absent = never merged. */
   line?: string;
+  /** The buttons this message offers in place of its own once merged (L2), e.g. the person's task list. */
+  mergedButtons?: ButtonSpec[][];
 }
 
 export interface NewOutboxRow {
@@ -144,6 +146,16 @@ export async function claimDue(store: Store, options: ClaimOptions): Promise<Out
   const sql = store.provider === "postgresql" ? CLAIM_POSTGRES : CLAIM_SQLITE;
   const rows = await queryRows<RawRow>(store, sql, options.now, options.owner, options.channel, leaseUntil, options.limit);
   return rows.map(toRow).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
+}
+
+/** When the next pending row of `channel` falls due (the dispatcher sleeps until then), or null. */
+export async function nextDueAt(store: Store, channel: string): Promise<Date | null> {
+  const row = await store.db.outboxMessage.findFirst({
+    where: { state: "pending", channel, nextAttemptAt: { not: null } },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
+  return row?.nextAttemptAt ?? null;
 }
 
 export interface ReclaimReport {

@@ -10,12 +10,16 @@ import { isOpen } from "../domain/assignment-state.js";
 import { countySettings, type CountySettings } from "../domain/county-settings.js";
 import { parseRecurrence, occurrencesBetween } from "../domain/recurrence.js";
 import { planCheckIn, planDeadlineReminders, snoozeUntil, type PlannedReminder, type SnoozeOption } from "../domain/reminder-plan.js";
-import type { Translate } from "../messages/translate.js";
+import { reminderButtons } from "../messages/reminder-buttons.js";
+import { loadTaskCard, type TaskCardData } from "../messages/task-card.js";
+import { bind, type Translate } from "../messages/translate.js";
 import { loadWorkingCalendar } from "../services/holiday-calendar.js";
 import { unitRecipients, type Recipient } from "../services/publish.js";
+import { robotStandIns, withRobotCopies } from "../channels/robot-reminders.js";
 import { addDays, atLocalTime, endOfLocalDay, localDateOf } from "../time.js";
 import type { WorkingCalendar } from "../working-calendar.js";
 import { enqueue, type NewOutboxRow } from "./outbox.js";
+import { dropStalePending } from "./stale-rows.js";
 import type { Store } from "./raw-sql.js";
 
 export interface PlannerDeps {
@@ -75,7 +79,7 @@ function render(deps: PlannerDeps, r: PlannedReminder, locale: string, vars: Rec
   return deps.translate(locale, key, { ...vars, days: Math.abs(r.daysLeft), colour: r.colour ?? "none" });
 }
 
-function rowsFor(deps: PlannerDeps, a: LoadedAssignment, deadline: Deadline, plan: PlannedReminder[], people: { assignees: Recipient[]; supervisors: Recipient[] }, settings: CountySettings): NewOutboxRow[] {
+function rowsFor(deps: PlannerDeps, a: LoadedAssignment, deadline: Deadline, plan: PlannedReminder[], people: { assignees: Recipient[]; supervisors: Recipient[] }, settings: CountySettings, card: TaskCardData): NewOutboxRow[] {
   const title = escapeHtml(a.directive.text.length > TITLE_LENGTH ? `${a.directive.text.slice(0, TITLE_LENGTH)}…` : a.directive.text);
   const due = localDateOf(deadline.dueAt, settings.timeZone);
   const vars = { title, due, unit: escapeHtml(a.unit.name) };
@@ -86,7 +90,7 @@ function rowsFor(deps: PlannerDeps, a: LoadedAssignment, deadline: Deadline, pla
       return {
         address: to.address,
         kind: `${REMINDER_KIND}${r.kind}`,
-        payload: { text, html: true, locale: to.locale, line: `• ${text}` },
+        payload: { text, html: true, locale: to.locale, line: `• ${text}`, ...reminderButtons(bind(deps.translate, to.locale), r.kind, card) },
         dueAt: r.at,
         expiresAt: r.expiresAt,
         dedupeKey: `rem:${a.id}:${scope}:${due}:${r.step}:${to.address}`,
@@ -132,7 +136,8 @@ export interface PlanResult {
 export async function planAssignmentReminders(deps: PlannerDeps, assignmentId: number): Promise<PlanResult> {
   const { db } = deps.store;
   const a = await loadAssignment(db, assignmentId);
-  if (!a || !isOpen(a.state)) return { enqueued: 0, cancelled: await cancelReminders(deps.store, assignmentId) };
+  const card = await loadTaskCard(db, assignmentId);
+  if (!a || !card || !isOpen(a.state)) return { enqueued: 0, cancelled: await cancelReminders(deps.store, assignmentId) };
   const settings = countySettings(a.unit.region);
   const calendar = await loadWorkingCalendar(db, settings.respectWorkingDays);
   const now = deps.clock.now();
@@ -143,19 +148,21 @@ export async function planAssignmentReminders(deps: PlannerDeps, assignmentId: n
     assignees: (await unitRecipients(db, a.unitId, deps.defaultLocale)).filter((r) => r.personId !== null),
     supervisors: await supervisors(db, a.unit, deps.defaultLocale),
   };
+  // The unit's and the county's group robots: one copy per step each (src/channels/robot-reminders.ts).
+  const robots = robotStandIns(deps.defaultLocale);
+  people.assignees.push(robots.assignee);
+  people.supervisors.push(robots.supervisor);
   const rows = deadlines.flatMap((d) => {
     const plan = planDeadlineReminders({ dueAt: d.dueAt, assignedAt: d.assignedAt, now, settings, calendar, snoozedUntil: a.snoozedUntil });
-    return rowsFor(deps, a, d, plan, people, settings);
+    return rowsFor(deps, a, d, plan, people, settings, card);
   });
   const lastActivity = a.statusUpdates[0]?.createdAt ?? a.assignedAt;
   const checkIn = planCheckIn(lastActivity, { now, settings, calendar });
   const firstDeadline = deadlines[0];
-  if (firstDeadline) rows.push(...rowsFor(deps, a, firstDeadline, [checkIn], people, settings));
-  const keep = new Set(rows.map((r) => r.dedupeKey));
-  const stale = await db.outboxMessage.deleteMany({
-    where: { assignmentId, state: "pending", kind: { startsWith: REMINDER_KIND }, dedupeKey: { notIn: [...keep] } },
-  });
-  return { enqueued: await enqueue(deps.store, rows, now), cancelled: stale.count };
+  if (firstDeadline) rows.push(...rowsFor(deps, a, firstDeadline, [checkIn], people, settings, card));
+  const planned = await withRobotCopies(db, a.unit, rows);
+  const cancelled = await dropStalePending(db, { assignmentId, kind: { startsWith: REMINDER_KIND } }, planned, now);
+  return { enqueued: await enqueue(deps.store, planned, now), cancelled };
 }
 
 /** Drops the pending reminders of an assignment (done, cancelled), or of one occurrence. */

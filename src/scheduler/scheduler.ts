@@ -1,6 +1,7 @@
 // Everything that sends on its own, wired for one process: the dispatcher for the bot's
-// token and the cron ticks. Every process may run one (they share the database safely);
-// `startApp` or the standalone src/cli/dispatcher.ts call this.
+// token, those of the other channels (WeCom, DingTalk, SMS: src/channels) and the cron
+// ticks. Every process may run one (they share the database safely); `startApp` or the
+// standalone src/cli/dispatcher.ts call this.
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { Translate } from "../messages/translate.js";
@@ -28,11 +29,18 @@ export interface SchedulerOptions {
   /** False in processes that only dispatch: planning and retention run elsewhere. */
   jobs: boolean;
   dispatcher?: Partial<DispatcherOptions>;
+  /** Dispatchers of other channels on the same outbox: started, woken by the same ticks, stopped with the rest. */
+  extraDispatchers?: Dispatcher[];
 }
 
 export interface RunningScheduler {
+  /** Telegram's dispatcher. */
   dispatcher: Dispatcher;
-  /** Stops the ticks and the dispatcher (F15). */
+  /** Every dispatcher of this process: Telegram's first, then the extra ones. */
+  dispatchers: Dispatcher[];
+  /** Wakes every dispatcher now (a tick; the demo's clock moved). */
+  trigger(): void;
+  /** Stops the ticks and every dispatcher (F15). */
   stop(): Promise<void>;
 }
 
@@ -43,17 +51,21 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
     clock,
     logger,
     channel: createTelegramChannel({ token: options.token, apiRoot: options.apiRoot }),
-    recipients: telegramRecipients(store.db),
+    recipients: telegramRecipients(store.db, clock),
     mergedHeader: (locale, count) => translate(locale ?? defaultLocale, "reminders-merged-header", { count }),
     onAlert: (alert) => logger.fatal({ ...alert }, "ALERT: the bot token was refused; dispatching is halted until it is fixed and resumed"),
     ...options.dispatcher,
   });
-  dispatcher.start();
+  const dispatchers = [dispatcher, ...(options.extraDispatchers ?? [])];
+  for (const d of dispatchers) d.start();
+  const trigger = (): void => {
+    for (const d of dispatchers) d.trigger();
+  };
   const planner = { store, clock, translate, defaultLocale };
   const noJob = async (): Promise<void> => undefined;
   const ticks = startTicks(
     {
-      dispatch: () => dispatcher.trigger(),
+      dispatch: trigger,
       plan: options.jobs
         ? async () => {
             await extendReminderPlans(planner);
@@ -72,10 +84,12 @@ export function startScheduler(options: SchedulerOptions): RunningScheduler {
   const reportJobs = options.jobs ? startReportJobs({ store, clock, logger, translate, defaultLocale, timeZone: options.timeZone }) : null;
   return {
     dispatcher,
+    dispatchers,
+    trigger,
     async stop() {
       await ticks.stop();
       await reportJobs?.stop();
-      await dispatcher.stop();
+      await Promise.all(dispatchers.map((d) => d.stop()));
     },
   };
 }

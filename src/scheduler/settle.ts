@@ -66,6 +66,11 @@ export async function settle(ctx: SettleContext, delivery: Delivery, outcome: Se
       await ctx.gate.pause(ctx.realNow() + outcome.retryAfterMs);
       await retryLater(store, ids, owner, { at: later(clock, outcome.retryAfterMs), error: outcome.reason, countAttempt: false });
       return;
+    case "address-limited":
+      // Waiting for one address's own limit is not the row's fault and must not pause the token.
+      stats.rateLimited++;
+      await retryLater(store, ids, owner, { at: later(clock, outcome.retryAfterMs), error: outcome.reason, countAttempt: false });
+      return;
     case "gone":
       stats.dead += await finish(store, ids, owner, "dead", outcome.reason);
       stats.dead += await ctx.recipients.gone(ctx.channel.name, delivery.address, outcome.reason, clock.now());

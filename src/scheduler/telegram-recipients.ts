@@ -1,26 +1,25 @@
-// What Telegram's "gone" and "moved" answers change in our records: the Chat (and its
-// Person) become inactive when blocked or deactivated (F7); an upgraded group's id is
-// rewritten, with the queued rows, in one transaction (F8).
+// What Telegram's "gone" and "moved" answers change in our records. The chat state itself
+// belongs to src/services/chats.ts (the bot's my_chat_member and migration messages change
+// it too); here it is changed together with the queued rows, in one transaction: a blocked
+// or deactivated recipient turns inactive (F7), an upgraded group moves to its new id with
+// its subscriptions (F8).
+import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
+import { migrateChatIn, setChatActiveIn } from "../services/chats.js";
 import type { RecipientDirectory } from "./channel.js";
 
 const QUEUED = ["pending", "claimed"];
 
-const asChatId = (address: string): bigint | null => (/^-?\d+$/.test(address) ? BigInt(address) : null);
+const asChatId = (address: string): number | null => (/^-?\d+$/.test(address) ? Number(address) : null);
 
-export function telegramRecipients(db: Db): RecipientDirectory {
+export function telegramRecipients(db: Db, clock: Clock): RecipientDirectory {
   return {
     async gone(channel, address, reason, at) {
       const chatId = asChatId(address);
       return db.$transaction(async (tx) => {
-        if (chatId !== null) {
-          const chat = await tx.chat.findUnique({ where: { telegramChatId: chatId } });
-          if (chat) {
-            await tx.chat.update({ where: { id: chat.id }, data: { active: false, inactiveReason: reason, inactiveSince: at } });
-            if (chat.personId !== null && chat.type === "private") {
-              await tx.person.update({ where: { id: chat.personId }, data: { active: false, inactiveReason: reason } });
-            }
-          }
+        // Only a chat Duban knows is marked; an unknown address has no record to keep.
+        if (chatId !== null && (await tx.chat.count({ where: { telegramChatId: BigInt(chatId) } })) > 0) {
+          await setChatActiveIn(tx, { now: () => at }, chatId, false, reason);
         }
         const dropped = await tx.outboxMessage.updateMany({
           where: { channel, address, state: { in: QUEUED } },
@@ -32,11 +31,7 @@ export function telegramRecipients(db: Db): RecipientDirectory {
     async moved(channel, from, to) {
       const [oldId, newId] = [asChatId(from), asChatId(to)];
       await db.$transaction(async (tx) => {
-        if (oldId !== null && newId !== null) {
-          const existing = await tx.chat.findUnique({ where: { telegramChatId: newId } });
-          if (existing) await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { active: false, inactiveReason: `upgraded to ${to}` } });
-          else await tx.chat.updateMany({ where: { telegramChatId: oldId }, data: { telegramChatId: newId, type: "supergroup" } });
-        }
+        if (oldId !== null && newId !== null) await migrateChatIn(tx, clock, oldId, newId);
         await tx.outboxMessage.updateMany({ where: { channel, address: from, state: { in: [...QUEUED, "sending"] } }, data: { address: to } });
       });
     },

@@ -5,6 +5,8 @@ import type { Db } from "../db/client.js";
 import type { Clock } from "../clock.js";
 import { audit } from "./audit.js";
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 export interface ChatFacts {
   telegramChatId: number;
   type: string;
@@ -32,29 +34,32 @@ export async function touchChat(db: Db, clock: Clock, facts: ChatFacts) {
 
 /** Marks a chat reachable or not; each change of state is audited once. */
 export async function setChatActive(db: Db, clock: Clock, telegramChatId: number, active: boolean, reason: string | null, facts?: Omit<ChatFacts, "telegramChatId">) {
+  return db.$transaction((tx) => setChatActiveIn(tx, clock, telegramChatId, active, reason, facts));
+}
+
+/** `setChatActive` inside the caller's transaction (the dispatcher drops the chat's queued rows in the same one). */
+export async function setChatActiveIn(tx: Tx, clock: Clock, telegramChatId: number, active: boolean, reason: string | null, facts?: Omit<ChatFacts, "telegramChatId">) {
   const id = BigInt(telegramChatId);
-  return db.$transaction(async (tx) => {
-    const before = await tx.chat.findUnique({ where: { telegramChatId: id }, include: { subscriptions: { select: { regionId: true } } } });
-    const chat = await tx.chat.upsert({
-      where: { telegramChatId: id },
-      update: active ? { active, inactiveReason: null, inactiveSince: null } : before?.active === false ? {} : { active, inactiveReason: reason, inactiveSince: clock.now() },
-      create: {
-        telegramChatId: id, type: facts?.type ?? "private", title: facts?.title ?? null, personId: facts?.personId ?? null,
-        active, inactiveReason: active ? null : reason, inactiveSince: active ? null : clock.now(), createdAt: clock.now(),
-      },
-    });
-    // A private chat is its person: the dispatcher marks both when a send is refused (F7).
-    if (chat.type === "private" && chat.personId !== null) {
-      await tx.person.update({ where: { id: chat.personId }, data: { active, inactiveReason: active ? null : reason } });
-    }
-    if ((before?.active ?? true) !== active) {
-      const regionIds = before?.subscriptions.map((s) => s.regionId) ?? [];
-      for (const regionId of regionIds.length > 0 ? regionIds : [null]) {
-        await audit(tx, clock, { regionId, action: active ? "chat.active" : "chat.inactive", subject: `chat:${chat.id}`, details: { reason } });
-      }
-    }
-    return chat;
+  const before = await tx.chat.findUnique({ where: { telegramChatId: id }, include: { subscriptions: { select: { regionId: true } } } });
+  const chat = await tx.chat.upsert({
+    where: { telegramChatId: id },
+    update: active ? { active, inactiveReason: null, inactiveSince: null } : before?.active === false ? {} : { active, inactiveReason: reason, inactiveSince: clock.now() },
+    create: {
+      telegramChatId: id, type: facts?.type ?? "private", title: facts?.title ?? null, personId: facts?.personId ?? null,
+      active, inactiveReason: active ? null : reason, inactiveSince: active ? null : clock.now(), createdAt: clock.now(),
+    },
   });
+  // A private chat is its person: the dispatcher marks both when a send is refused (F7).
+  if (chat.type === "private" && chat.personId !== null) {
+    await tx.person.update({ where: { id: chat.personId }, data: { active, inactiveReason: active ? null : reason } });
+  }
+  if ((before?.active ?? true) !== active) {
+    const regionIds = before?.subscriptions.map((s) => s.regionId) ?? [];
+    for (const regionId of regionIds.length > 0 ? regionIds : [null]) {
+      await audit(tx, clock, { regionId, action: active ? "chat.active" : "chat.inactive", subject: `chat:${chat.id}`, details: { reason } });
+    }
+  }
+  return chat;
 }
 
 /**
@@ -63,30 +68,35 @@ export async function setChatActive(db: Db, clock: Clock, telegramChatId: number
  * the new id already got.
  */
 export async function migrateChat(db: Db, clock: Clock, fromChatId: number, toChatId: number): Promise<void> {
+  await db.$transaction((tx) => migrateChatIn(tx, clock, fromChatId, toChatId));
+}
+
+/** `migrateChat` inside the caller's transaction (the dispatcher rewrites the queued rows in the same one). */
+export async function migrateChatIn(tx: Tx, clock: Clock, fromChatId: number, toChatId: number): Promise<void> {
   const from = BigInt(fromChatId);
   const to = BigInt(toChatId);
-  await db.$transaction(async (tx) => {
-    const old = await tx.chat.findUnique({ where: { telegramChatId: from }, include: { subscriptions: true } });
-    if (!old) return;
-    const current = await tx.chat.findUnique({ where: { telegramChatId: to } });
-    if (current) {
-      for (const sub of old.subscriptions) {
-        const clash = await tx.subscription.findUnique({ where: { chatId_regionId: { chatId: current.id, regionId: sub.regionId } } });
-        if (!clash) await tx.subscription.update({ where: { id: sub.id }, data: { chatId: current.id } });
-      }
-      await tx.chat.delete({ where: { id: old.id } });
-    } else {
-      await tx.chat.update({ where: { id: old.id }, data: { telegramChatId: to, type: "supergroup" } });
+  const old = await tx.chat.findUnique({ where: { telegramChatId: from }, include: { subscriptions: true } });
+  if (!old) return;
+  const current = await tx.chat.findUnique({ where: { telegramChatId: to } });
+  if (current) {
+    for (const sub of old.subscriptions) {
+      const clash = await tx.subscription.findUnique({ where: { chatId_regionId: { chatId: current.id, regionId: sub.regionId } } });
+      if (!clash) await tx.subscription.update({ where: { id: sub.id }, data: { chatId: current.id } });
     }
-    for (const regionId of new Set(old.subscriptions.map((s) => s.regionId))) {
-      await audit(tx, clock, { regionId, action: "chat.migrate", subject: `chat:${current?.id ?? old.id}`, details: { from: fromChatId, to: toChatId } });
-    }
-  });
+    await tx.chat.delete({ where: { id: old.id } });
+  } else {
+    await tx.chat.update({ where: { id: old.id }, data: { telegramChatId: to, type: "supergroup" } });
+  }
+  for (const regionId of new Set(old.subscriptions.map((s) => s.regionId))) {
+    await audit(tx, clock, { regionId, action: "chat.migrate", subject: `chat:${current?.id ?? old.id}`, details: { from: fromChatId, to: toChatId } });
+  }
 }
 
 export interface InactiveRecipient {
   kind: "group" | "person";
   name: string;
+  /** The Telegram chat id the outbox addressed them by (to count what was dropped for them); null for a person never reached. */
+  address: string | null;
   reason: string | null;
   since: Date | null;
 }
@@ -100,10 +110,11 @@ export async function inactiveRecipients(db: Db, regionId: number): Promise<Inac
     orderBy: { id: "asc" },
   });
   return [
-    ...groups.map((g) => ({ kind: "group" as const, name: g.title ?? String(g.telegramChatId), reason: g.inactiveReason, since: g.inactiveSince })),
+    ...groups.map((g) => ({ kind: "group" as const, name: g.title ?? String(g.telegramChatId), address: String(g.telegramChatId), reason: g.inactiveReason, since: g.inactiveSince })),
     ...people.map((p) => {
       const chat = p.chats.find((c) => !c.active);
-      return { kind: "person" as const, name: p.name, reason: chat?.inactiveReason ?? p.inactiveReason, since: chat?.inactiveSince ?? null };
+      const id = chat?.telegramChatId ?? p.telegramUserId;
+      return { kind: "person" as const, name: p.name, address: id === null ? null : String(id), reason: chat?.inactiveReason ?? p.inactiveReason, since: chat?.inactiveSince ?? null };
     }),
   ];
 }

@@ -4,16 +4,28 @@
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/client.js";
 import { yearOf } from "../time.js";
-import { createWorkingCalendar, parseHolidaySchedule, type CalendarOverride, type WorkingCalendar } from "../working-calendar.js";
+import { createWorkingCalendar, parseHolidaySchedule, type CalendarOverride, type ScheduleError, type WorkingCalendar } from "../working-calendar.js";
 import { audit } from "./audit.js";
 
-export async function loadWorkingCalendar(db: Db, respectWorkingDays: boolean): Promise<WorkingCalendar> {
-  const rows = await db.calendarDay.findMany();
-  const overrides: CalendarOverride[] = rows.map((r) => ({ date: r.date, kind: r.kind === "workday" ? "workday" : "holiday", name: r.name }));
-  return createWorkingCalendar({ respectWorkingDays, overrides });
+/** Loaded days, all of them or one year's. */
+export async function loadedDays(db: Db, year?: number): Promise<CalendarOverride[]> {
+  const rows = await db.calendarDay.findMany({ where: year === undefined ? {} : { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } }, orderBy: { date: "asc" } });
+  return rows.map((r) => ({ date: r.date, kind: r.kind === "workday" ? "workday" : "holiday", name: r.name }));
 }
 
-export type LoadScheduleResult = { ok: true; years: number[]; days: number } | { ok: false; errors: string[] };
+export async function loadWorkingCalendar(db: Db, respectWorkingDays: boolean): Promise<WorkingCalendar> {
+  return createWorkingCalendar({ respectWorkingDays, overrides: await loadedDays(db) });
+}
+
+/** How many days each loaded year holds, oldest year first. */
+export async function loadedYearCounts(db: Db): Promise<Array<{ year: number; days: number }>> {
+  const counts = new Map<number, number>();
+  for (const day of await loadedDays(db)) counts.set(yearOf(day.date), (counts.get(yearOf(day.date)) ?? 0) + 1);
+  return [...counts].map(([year, days]) => ({ year, days }));
+}
+
+/** `errors` is empty when the text holds no entry at all. */
+export type LoadScheduleResult = { ok: true; years: number[]; days: number } | { ok: false; errors: ScheduleError[] };
 
 /**
  * Replaces the loaded schedule of every year the text covers (from chat or an uploaded
@@ -21,7 +33,7 @@ export type LoadScheduleResult = { ok: true; years: number[]; days: number } | {
  */
 export async function loadHolidaySchedule(db: Db, clock: Clock, text: string, actorId: number | null): Promise<LoadScheduleResult> {
   const parsed = parseHolidaySchedule(text);
-  if (parsed.errors.length > 0 || parsed.days.length === 0) return { ok: false, errors: parsed.errors.length > 0 ? parsed.errors : ["no dates found"] };
+  if (parsed.errors.length > 0 || parsed.days.length === 0) return { ok: false, errors: parsed.errors };
   // A later line for the same date wins, as when an admin corrects a range.
   const days = [...new Map(parsed.days.map((d) => [d.date, d])).values()];
   const years = [...new Set(days.map((d) => yearOf(d.date)))].sort();

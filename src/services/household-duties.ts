@@ -17,6 +17,7 @@ import { planDeadlineReminders, type PlannedReminder } from "../domain/reminder-
 import type { Translate } from "../messages/translate.js";
 import { enqueue, type NewOutboxRow } from "../scheduler/outbox.js";
 import { execute, type Store } from "../scheduler/raw-sql.js";
+import { dropStalePending } from "../scheduler/stale-rows.js";
 import { atLocalTime, endOfLocalDay, localDateOf } from "../time.js";
 import { loadWorkingCalendar } from "./holiday-calendar.js";
 
@@ -195,14 +196,11 @@ export async function planHouseholdReminders(deps: HouseholdPlanDeps, regionId: 
     const people = { helper: helper ? recipientOf(helper, deps.defaultLocale) : null, admins, helperName: helper?.name ?? "?" };
     return rowsFor(deps, regionId, group, plan, people, settings);
   });
-  const keep = rows.map((r) => r.dedupeKey);
-  const stale = await db.outboxMessage.deleteMany({
-    where: {
-      state: "pending", kind: { startsWith: HOUSEHOLD_REMINDER_KIND }, subjectType: "household-helper", dedupeKey: { notIn: keep },
-      ...(helperId !== undefined ? { subjectId: helperId } : { subjectId: { in: await helperIdsOf(db, regionId) } }),
-    },
-  });
-  return { enqueued: await enqueue(deps.store, rows, now), cancelled: stale.count };
+  const cancelled = await dropStalePending(db, {
+    kind: { startsWith: HOUSEHOLD_REMINDER_KIND }, subjectType: "household-helper",
+    ...(helperId !== undefined ? { subjectId: helperId } : { subjectId: { in: await helperIdsOf(db, regionId) } }),
+  }, rows, now);
+  return { enqueued: await enqueue(deps.store, rows, now), cancelled };
 }
 
 async function helperIdsOf(db: Db, regionId: number): Promise<number[]> {

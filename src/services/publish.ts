@@ -7,6 +7,7 @@ import { enqueue, type NewOutboxRow } from "../scheduler/outbox.js";
 import { loadTaskCard, renderTaskCard } from "../messages/task-card.js";
 import { bind, type Translate } from "../messages/translate.js";
 import { escapeHtml } from "../bot/html.js";
+import { robotRows } from "../channels/targets.js";
 import { audit } from "./audit.js";
 import { outlineOf, publishProblems, unitPlanOf, type PublishProblems } from "./meetings.js";
 
@@ -142,16 +143,14 @@ async function summaryRows(
     where: { regionId: meeting.regionId, notices: true, chat: { active: true, type: { in: ["group", "supergroup"] } } },
     include: { chat: true },
   });
-  return groups.map((g) => ({
-    address: String(g.chat.telegramChatId),
+  const notice = {
     kind: "meeting-summary",
-    payload: {
-      text: input.translate(input.defaultLocale, "publish-summary", { title: escapeHtml(meeting.title), assignments }),
-      html: true,
-    },
+    payload: { text: input.translate(input.defaultLocale, "publish-summary", { title: escapeHtml(meeting.title), assignments }), html: true },
     dueAt: now,
-    dedupeKey: `summary:${meeting.id}:${g.chat.telegramChatId}`,
     subjectType: "meeting",
     subjectId: meeting.id,
-  }));
+  };
+  const rows: NewOutboxRow[] = groups.map((g) => ({ ...notice, address: String(g.chat.telegramChatId), dedupeKey: `summary:${meeting.id}:${g.chat.telegramChatId}` }));
+  // The county-wide WeCom and DingTalk groups get it too (src/channels/targets.ts).
+  return [...rows, ...(await robotRows(tx, { regionId: meeting.regionId }, { ...notice, dedupeKey: `summary:${meeting.id}` }))];
 }

@@ -1,11 +1,10 @@
-import { Writable } from "node:stream";
 import { createOffsetClock, type AdjustableClock } from "../clock.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Provider } from "../db/client.js";
-import { createLogger } from "../logger.js";
-import { startApp, type RunningApp } from "../app.js";
-import { createEmulator, type Emulator } from "../emulator/server.js";
+import { startApp, type AppOptions, type RunningApp } from "../app.js";
+import { createEmulator, type Emulator, type EmulatorOptions } from "../emulator/server.js";
 import { EmulatorClient, type MessageView } from "../emulator/client.js";
+import { capturedLogger } from "./captured-logger.js";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
 
 export const TEST_BOT_TOKEN = "7000000001:TEST_token_for_the_emulator_only_01";
@@ -31,6 +30,10 @@ export interface HarnessOptions {
   clock?: AdjustableClock;
   /** Extra environment for the bot's configuration (OWNER_IDS, USER_RATE_LIMIT …). */
   env?: Record<string, string>;
+  /** Tuning of the app beyond the environment (the other channels' windows and backoff). */
+  app?: AppOptions;
+  /** Emulator settings beyond the clock and the token (webhook timeout and retry, latency …). */
+  emulator?: Omit<EmulatorOptions, "clock" | "tokens">;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface HarnessOptions {
  */
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const clock = options.clock ?? createOffsetClock();
-  const emulator = createEmulator({ clock, tokens: [TEST_BOT_TOKEN] });
+  const emulator = createEmulator({ ...options.emulator, clock, tokens: [TEST_BOT_TOKEN] });
   await emulator.listen(0, "127.0.0.1");
   const database = await createTestDatabase(options.provider ?? "sqlite");
   const loaded = loadConfig({
@@ -50,15 +53,8 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ...options.env,
   });
   if (!loaded.ok) throw new Error(loaded.error);
-  let logText = "";
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logText += chunk.toString("utf8");
-      done();
-    },
-  });
-  const logger = createLogger("info", [TEST_BOT_TOKEN], sink);
-  const app = await startApp(loaded.config, clock, logger);
+  const { logger, text: logs } = capturedLogger([TEST_BOT_TOKEN]);
+  const app = await startApp(loaded.config, clock, logger, options.app);
   const client = new EmulatorClient(emulator.url);
 
   return {
@@ -68,7 +64,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     clock,
     config: loaded.config,
     app,
-    logs: () => logText,
+    logs,
     ask: async (userId, text, timeoutMs = 5000) => {
       const before = (await client.messages(userId)).length;
       await client.sendText(userId, text);

@@ -10,7 +10,7 @@ import { FakeDingtalk } from "../../src/channels/fakes/dingtalk-server.js";
 import { FakeSmsGateway } from "../../src/channels/fakes/sms-gateway-server.js";
 import { FakeWecom } from "../../src/channels/fakes/wecom-server.js";
 import type { WindowOptions } from "../../src/channels/fakes/robot-window.js";
-import { createChannelDispatchers, type ChannelDispatchOptions } from "../../src/channels/start-channels.js";
+import { createChannelDispatchers, type ChannelDispatchOptions, type ChannelTuning } from "../../src/channels/start-channels.js";
 import { translatorFor } from "../../src/bot/translator.js";
 import type { Provider } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
@@ -24,6 +24,12 @@ export const SMS_TEMPLATE = "TPL_NOTICE";
 /** The providers' minute, scaled down. */
 export const MINUTE_MS = 2000;
 export const BLOCK_MS = 2500;
+
+/** Pacing, provider windows and backoff scaled to the fakes' windows; tests pass it to the dispatchers (or to the app). */
+export const SCALED: ChannelTuning = {
+  robotSpacingMs: MINUTE_MS / 20 + 10, smsSpacingMs: 10, wecomWaitMs: MINUTE_MS, dingtalkBlockMs: BLOCK_MS, timeoutMs: 2000,
+  dispatcher: { backoffBaseMs: 100, backoffMaxMs: 800, idleMs: 50, reclaimEveryMs: 200, maxHoldMs: 1000 },
+};
 
 export interface ChannelHarness {
   database: TestDatabase;
@@ -41,6 +47,8 @@ export interface ChannelHarness {
   enqueue(rows: NewOutboxRow[]): Promise<number>;
   /** Waits until no endpoint row is pending, claimed or sending (or the time is up); counts endpoint rows by state. */
   settled(timeoutMs?: number): Promise<Record<string, number>>;
+  /** Waits until `check` holds; throws when it never does. */
+  settledWhen(check: () => Promise<boolean>, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,9 +86,7 @@ async function channelHarness(provider: Provider, options: ChannelHarnessOptions
     start(overrides = {}) {
       const started = createChannelDispatchers({
         store: database, clock, keys, logger: createLogger("silent"), translate: translatorFor("zh-CN"), defaultLocale: "zh-CN", botUsername: "duban_test_bot",
-        config: loaded.config, robotSpacingMs: MINUTE_MS / 20 + 10, smsSpacingMs: 10, wecomWaitMs: MINUTE_MS, dingtalkBlockMs: BLOCK_MS, timeoutMs: 2000,
-        dispatcher: { backoffBaseMs: 100, backoffMaxMs: 800, idleMs: 50, reclaimEveryMs: 200, maxHoldMs: 1000 },
-        ...overrides,
+        config: loaded.config, ...SCALED, ...overrides,
       });
       for (const d of started) d.start();
       dispatchers.push(...started);
@@ -93,6 +99,13 @@ async function channelHarness(provider: Provider, options: ChannelHarnessOptions
         const now = await states();
         if (live.every((s) => !now[s]) || Date.now() > deadline) return now;
         await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async settledWhen(check, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error("the expected state never came");
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
     async close() {

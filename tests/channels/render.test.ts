@@ -22,7 +22,7 @@ test("Telegram HTML becomes markdown with links and unescaped text", () => {
   assert.equal(htmlToMarkdown({ text: "<b>literal</b>", html: false }), "<b>literal</b>");
 });
 
-test("WeCom markdown stays within 4096 bytes and keeps the link back to the bot whole", () => {
+test("WeCom markdown stays within 2048 bytes and keeps the link back to the bot whole", () => {
   const rendered = renderWecom({ text: "督办事项".repeat(800), html: false, buttons: action }, links);
   const content = rendered.markdown.content;
   assert.ok(Buffer.byteLength(content, "utf8") <= WECOM_MARKDOWN_BYTES);

@@ -80,6 +80,18 @@ for (const provider of PROVIDERS) {
       });
     });
 
+    test("a robot with more queued messages than its pacing lets out before they are deferred still gets every one", { skip }, async () => {
+      await withChannels(provider, async (h) => {
+        h.wecom.addRobot(WECOM_KEY, "工作群");
+        const { address } = await h.endpoint({ kind: "wecom", key: WECOM_KEY });
+        // 30 messages at one per 110 ms take over 3 s; the dispatcher holds a row for its slot 1 s at most.
+        await h.enqueue(Array.from({ length: 30 }, (_, i) => ({ ...reminder(`第 ${i} 条`, { payload: { text: `第 ${i} 条`, html: false } }), channel: "wecom", address })));
+        h.start();
+        assert.deepEqual(await h.settled(), { sent: 30 });
+        assert.deepEqual(h.wecom.messages.map((m) => m.content).sort(), Array.from({ length: 30 }, (_, i) => `第 ${i} 条`).sort());
+      });
+    });
+
     test("DingTalk: signed requests with keyword and @mobiles are delivered", { skip }, async () => {
       await withChannels(provider, async (h) => {
         h.dingtalk.addRobot(DING_TOKEN, { secret: DING_SECRET, keyword: "督办" });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { householdSmsRows } from "../../src/channels/targets.js";
 import { ENDPOINT_DISPATCH_DEFAULTS } from "../../src/channels/start-channels.js";
 import { endpointAddress } from "../../src/channels/endpoints.js";
+import { FakeSmsGateway } from "../../src/channels/fakes/sms-gateway-server.js";
 import { backoffMs } from "../../src/scheduler/settle.js";
 import { postgresAvailable, PROVIDERS } from "../../src/testing/databases.js";
 import { SMS_AUTH, SMS_TEMPLATE, withChannels } from "./harness.js";
@@ -64,6 +65,30 @@ for (const provider of PROVIDERS) {
         assert.ok((sms?.stats.retried ?? 0) >= 4, "each row was retried while the gateway was down");
         const flagged = await h.database.db.outboxMessage.count({ where: { possibleDuplicate: true } });
         assert.equal(flagged, 0, "refused connections are never mistaken for possible deliveries");
+      });
+    });
+
+    test("a county's gateway answering 429 holds back only its own messages; another county's gateway goes on; none lost, no attempt counted", { skip }, async () => {
+      await withChannels(provider, async (h) => {
+        const busy = new FakeSmsGateway({ authHeader: SMS_AUTH, templates: [SMS_TEMPLATE], limits: { limit: 1, windowMs: 1500 } });
+        await busy.server.listen();
+        try {
+          const slow = await h.endpoint(gateway(busy.server.url));
+          const other = await h.endpoint(gateway(h.sms.server.url));
+          const phones = ["13800000021", "13800000022", "13800000023"];
+          await h.enqueue(phones.map((p, i) => ({ ...notice(`慢 ${i}`, `slow:${i}`), channel: "sms", address: endpointAddress(slow.id, p) })));
+          h.start();
+          await h.settledWhen(async () => (await h.database.db.outboxMessage.count({ where: { lastError: { contains: "429" }, state: "pending" } })) > 0);
+          await h.enqueue(phones.map((p, i) => ({ ...notice(`快 ${i}`, `fast:${i}`), channel: "sms", address: endpointAddress(other.id, p) })));
+          await h.settledWhen(async () => h.sms.delivered.length === phones.length);
+          assert.ok(busy.delivered.length < phones.length, "the other county's messages went out while this gateway was still holding back");
+          assert.deepEqual(await h.settled(), { sent: 6 });
+          assert.equal(busy.delivered.length, phones.length);
+          const attempts = await h.database.db.outboxMessage.aggregate({ _max: { attempts: true } });
+          assert.equal(attempts._max.attempts, 1, "waiting for the gateway costs no attempt");
+        } finally {
+          await busy.server.close();
+        }
       });
     });
 

@@ -63,3 +63,25 @@ test("npm run demo: the admin types /start in the page and sees the localized we
   mkdirSync("artifacts", { recursive: true });
   await page.screenshot({ path: "artifacts/demo-start.png", fullPage: true });
 });
+
+test("npm run demo: moving the clock to the seeded task's deadline brings its reminder into the finance bureau's WeCom pane", { skip, timeout: 120_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  const pane = page.getByTestId("side-messages-wecom");
+  await pane.waitFor();
+  assert.match(await page.getByTestId("side-title-wecom").innerText(), /企业微信 · 县财政局企业微信群/);
+  // The deadline, as the bureau head reads it on the task card in his pane.
+  const card = page.getByTestId("messages-1002").locator('[data-from="bot"]').filter({ hasText: "期限：" }).first();
+  await card.waitFor({ timeout: 15_000 });
+  const due = /期限：(\d{4}-\d{2}-\d{2})/.exec(await card.innerText())?.[1];
+  assert.ok(due, "the card shows the deadline");
+  await page.getByTestId("clock-input").fill(`${due}T10:00`);
+  await page.getByTestId("clock-set").click();
+  const reminder = pane.locator('[data-testid^="side-msg-wecom-"]').filter({ hasText: "今日到期" });
+  await reminder.waitFor({ timeout: 20_000 });
+  const text = await reminder.last().innerText();
+  assert.match(text, /县财政局牵头做好春耕备耕资金保障/);
+  assert.match(text, /在 Telegram 中处理/, "a link back to the bot where the task is handled");
+  mkdirSync("artifacts", { recursive: true });
+  await page.screenshot({ path: "artifacts/demo-wecom.png", fullPage: true });
+});

@@ -27,7 +27,7 @@ export async function startHouseholdHarness(start: Date): Promise<HouseholdHarne
     store: h.database,
     clock,
     channel: createTelegramChannel({ token: TEST_BOT_TOKEN, apiRoot: h.emulator.url, timeoutSeconds: 5, privateSpacingMs: 0 }),
-    recipients: telegramRecipients(h.database.db),
+    recipients: telegramRecipients(h.database.db, h.clock),
     logger: createLogger("silent"),
     mergedHeader: (locale, count) => translate(locale ?? "zh-CN", "reminders-merged-header", { count }),
     idleMs: 100,

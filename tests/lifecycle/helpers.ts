@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { createOffsetClock, systemClock } from "../../src/clock.js";
+import type { Provider } from "../../src/db/client.js";
 import type { MessageView } from "../../src/emulator/client.js";
 import { createLogger } from "../../src/logger.js";
 import { Dispatcher } from "../../src/scheduler/dispatcher.js";
@@ -42,8 +43,8 @@ const DIRECTORY: Array<{ name: string; aliases: string[] }> = [
   { name: "县扶贫办", aliases: ["扶贫办", "县扶贫开发领导小组办公室"] },
 ];
 
-export async function startCounty(): Promise<County> {
-  const h = await startBotHarness({ clock: createOffsetClock(systemClock, REPORT_DAY - Date.now()), env: { USER_RATE_LIMIT: "1000" } });
+export async function startCounty(provider: Provider = "sqlite"): Promise<County> {
+  const h = await startBotHarness({ provider, clock: createOffsetClock(systemClock, REPORT_DAY - Date.now()), env: { USER_RATE_LIMIT: "1000" } });
   const { db } = h.database;
   const region = await db.region.create({ data: { name: "云阳县" } });
   const units: Record<string, number> = {};
@@ -59,7 +60,7 @@ export async function startCounty(): Promise<County> {
   await join(CADRE, "赵六", "cadre", "县财政局");
   const channel = createTelegramChannel({ token: TEST_BOT_TOKEN, apiRoot: h.emulator.url, timeoutSeconds: 5 });
   const dispatcher = new Dispatcher({
-    store: h.database, clock: h.clock, channel, recipients: telegramRecipients(h.database.db), logger: createLogger("silent"), idleMs: 100,
+    store: h.database, clock: h.clock, channel, recipients: telegramRecipients(h.database.db, h.clock), logger: createLogger("silent"), idleMs: 100,
   });
   dispatcher.start();
   let restarted: RunningApp | null = null;

@@ -63,7 +63,7 @@ for (const provider of PROVIDERS) {
           await h.enqueue(dueRows(h.clock, [...people, ...people].map((p) => p.chatId)));
           const dispatchers = clients.map((store) => new Dispatcher({
             store, clock: h.clock, channel: createTelegramChannel({ token: TOKEN, apiRoot: h.emulator.url }),
-            recipients: telegramRecipients(store.db), logger: silent, idleMs: 100, claimBatch: 10,
+            recipients: telegramRecipients(store.db, h.clock), logger: silent, idleMs: 100, claimBatch: 10,
           }));
           for (const d of dispatchers) d.start();
           await untilState(h.database, "sent", 120, 30_000);

@@ -43,7 +43,7 @@ export async function dispatchHarness(provider: Provider, options: EmulatorOptio
     dispatcher(overrides = {}, channelOptions = {}) {
       const channel = createTelegramChannel({ token: TOKEN, apiRoot: emulator.url, timeoutSeconds: 5, ...channelOptions });
       const dispatcher = new Dispatcher({
-        store: database, clock, channel, recipients: telegramRecipients(database.db), logger: silent,
+        store: database, clock, channel, recipients: telegramRecipients(database.db, clock), logger: silent,
         backoffBaseMs: 100, backoffMaxMs: 400, idleMs: 100, reclaimEveryMs: 200, ...overrides,
       });
       dispatchers.push(dispatcher);

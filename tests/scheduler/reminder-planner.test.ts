@@ -119,7 +119,7 @@ for (const provider of PROVIDERS) {
         assert.deepEqual(loaded, { ok: true, years: [unknown], days: 8 });
         await database.db.outboxMessage.deleteMany();
         assert.equal((await extendReminderPlans(deps)).warnings, 0);
-        assert.deepEqual(await loadHolidaySchedule(database.db, clock, "2027-02-30 休", null), { ok: false, errors: ["line 1: 2027-02-30 休"] });
+        assert.deepEqual(await loadHolidaySchedule(database.db, clock, `${unknown}-02-30 休`, null), { ok: false, errors: [{ line: 1, text: `${unknown}-02-30 休`, problem: "date" }] });
       });
     });
   });

@@ -68,7 +68,7 @@ test("a year the library does not know falls back to weekends only until its sch
   assert.equal(bare.isWorkingDay(saturday), false);
 
   const parsed = parseHolidaySchedule(`# ${unknown} schedule\n${newYear} 休 元旦\n${saturday} 班 调休\n${unknown}-02-05~${unknown}-02-07 休 春节\nnonsense line`);
-  assert.deepEqual(parsed.errors, ["line 5: nonsense line"]);
+  assert.deepEqual(parsed.errors, [{ line: 5, text: "nonsense line", problem: "format" }]);
   assert.equal(parsed.days.length, 5);
   const loaded = createWorkingCalendar({ respectWorkingDays: true, overrides: parsed.days });
   assert.equal(loaded.knowsYear(unknown), true);

@@ -33,7 +33,7 @@ test("every message renders in every locale without missing variables", () => {
     id: 7, uses: 5, hint: "ab12", expires: "2026-03-09 02:00", link: "https://t.me/duban_bot?start=inv_x", zone: "Asia/Shanghai", quiet: "21:00–08:00", calendar: "on", kind: "township", aliases: "扶贫办", parent: "-", head: "-", members: 3, created: 4, skipped: "-", updated: 1, names: "县财政局", source: "甲", target: "乙", row: 3, problem: "duplicate", value: "甲", mb: 1, rows: 2000, lines: "-", kinds: "通知", units: "全部",
     date: "2026-03-01", rule: "每月", lead: "县财政局", supporting: "-", state: "done", done: 1, total: 3, assignments: 4, text: "要", convener: "张", page: 1, pages: 2,
     number: "1.2", speaker: "张", on: "yes", reason: "empty", cards: 9, unassigned: 1, vague: 1, unknown: 2, action: "ack", files: 1, who: "王", current: "2026-03-31",
-    at: "2026-03-01 09:00", filter: "week", late: "", note: "好", freq: "monthly" };
+    at: "2026-03-01 09:00", filter: "week", late: "", note: "好", freq: "monthly", month: 11, day: 25, time: "09:00" };
   for (const locale of SUPPORTED_LOCALES) {
     for (const key of keysOf(locale)) {
       const text = i18n.t(locale, key, vars);

@@ -7,9 +7,10 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { guard, onButton, idOf, needCounty, needMenu, needUnit, type LoadedActor } from "../middlewares/guard.js";
 import {
-  countyMenuData, importData, inviteListData, menuData, peopleData, settingsData, starterData, unitInviteListData,
+  countyMenuData, holidaysData, importData, inviteListData, menuData, peopleData, settingsData, starterData, unitInviteListData,
   unitInviteNewData, unitListData, unitMembersData, unitMenuData,
 } from "../keyboards/org-data.js";
+import { channelsListData } from "../keyboards/channels-data.js";
 import { show } from "../screen.js";
 
 export const adminMenuFeature = new Composer<BotContext>();
@@ -23,6 +24,8 @@ async function showMenu(ctx: BotContext, _scope: null, actor: LoadedActor): Prom
   const keyboard = new InlineKeyboard();
   for (const county of counties) keyboard.text(`🏛 ${county.name}`, countyMenuData.pack({ region: county.id })).row();
   for (const unit of units) keyboard.text(`🏢 ${unit.region.name} · ${unit.name}`, unitMenuData.pack({ unit: unit.id })).row();
+  // The holiday calendar is the installation's, not a county's: one entry for any county admin.
+  if (counties.length > 0) keyboard.text(ctx.t("btn-holidays"), holidaysData.pack({})).row();
   await show(ctx, ctx.t("menu-title"), keyboard);
 }
 
@@ -39,6 +42,7 @@ onButton(
       .text(ctx.t("btn-settings"), settingsData.pack(r)).text(ctx.t("btn-units"), unitListData.pack({ ...r, page: 0 })).row()
       .text(ctx.t("btn-people"), peopleData.pack({ ...r, page: 0 })).text(ctx.t("btn-invites"), inviteListData.pack({ ...r, page: 0 })).row()
       .text(ctx.t("btn-import"), importData.pack(r)).text(ctx.t("btn-starter"), starterData.pack(r)).row()
+      .text(ctx.t("btn-channels"), channelsListData.pack(r)).row()
       .text(ctx.t("btn-back"), menuData.pack({}));
     await show(ctx, ctx.t("menu-county", { region: escapeHtml(region.name) }), keyboard);
   },

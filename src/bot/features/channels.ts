@@ -9,16 +9,17 @@ import {
   authHeader, dingtalkSecret, dingtalkToken, gatewayUrl, isEndpointKind, mobileList, optionalKeyword, templateId, wecomKey,
   type EndpointConfig, type EndpointKind,
 } from "../../channels/endpoint-config.js";
-import { createEndpoint, findEndpoint, listEndpoints, loadEndpoint, recordFault, recordHealthy, removeEndpoint } from "../../channels/endpoints.js";
+import { createEndpoint, endpointActivity, findEndpoint, listEndpoints, loadEndpoint, recordFault, recordHealthy, removeEndpoint } from "../../channels/endpoints.js";
 import { normalizeMobile } from "../../channels/targets.js";
 import { endpointTransports } from "../../channels/transports.js";
 import { adminRegionIds } from "../../domain/permissions.js";
 import { optionalPiiKeys, type PiiKeys } from "../../services/pii-crypto.js";
 import { countiesByIds } from "../../services/regions.js";
 import { findUnitByName } from "../../services/units.js";
-import { callbackData } from "../callback-data.js";
+import { localDateOf } from "../../time.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
+import { channelAddData, channelRemoveData, channelRemoveOkData, channelsListData, channelTestData, channelViewData } from "../keyboards/channels-data.js";
 import { countyMenuData } from "../keyboards/org-data.js";
 import { guard, idOf, needCounty, needMenu, onButton } from "../middlewares/guard.js";
 import { show } from "../screen.js";
@@ -26,13 +27,6 @@ import { ask, onAnswer } from "./prompts.js";
 
 export const channelsFeature = new Composer<BotContext>();
 const privateChats = channelsFeature.chatType("private");
-
-const listData = callbackData("chnl", ["region"]);
-const addData = callbackData("chna", ["region", "kind"]);
-const viewData = callbackData("chnv", ["endpoint"]);
-const testData = callbackData("chnt", ["endpoint"]);
-const removeData = callbackData("chnx", ["endpoint"]);
-const removeOkData = callbackData("chnxk", ["endpoint"]);
 
 const ADD_PROMPT = "channels.add";
 const TEST_SMS_PROMPT = "channels.test-sms";
@@ -56,13 +50,15 @@ async function keysOrExplain(ctx: BotContext): Promise<PiiKeys | null> {
 async function showList(ctx: BotContext, region: { id: number; name: string }): Promise<void> {
   const endpoints = await listEndpoints(ctx.deps.db, region.id);
   const keyboard = new InlineKeyboard();
-  for (const e of endpoints) keyboard.text(`${e.active ? "✅" : "⛔"} ${e.name} · ${ctx.t(`channels-kind-${e.kind}`)}`, viewData.pack({ endpoint: e.id })).row();
+  for (const e of endpoints) keyboard.text(`${e.active ? "✅" : "⛔"} ${e.name} · ${ctx.t(`channels-kind-${e.kind}`)}`, channelViewData.pack({ endpoint: e.id })).row();
   keyboard
-    .text(ctx.t("channels-btn-add-wecom"), addData.pack({ region: region.id, kind: "wecom" }))
-    .text(ctx.t("channels-btn-add-dingtalk"), addData.pack({ region: region.id, kind: "dingtalk" })).row()
-    .text(ctx.t("channels-btn-add-sms"), addData.pack({ region: region.id, kind: "sms" })).row()
+    .text(ctx.t("channels-btn-add-wecom"), channelAddData.pack({ region: region.id, kind: "wecom" }))
+    .text(ctx.t("channels-btn-add-dingtalk"), channelAddData.pack({ region: region.id, kind: "dingtalk" })).row()
+    .text(ctx.t("channels-btn-add-sms"), channelAddData.pack({ region: region.id, kind: "sms" })).row()
     .text(ctx.t("btn-back"), countyMenuData.pack({ region: region.id }));
-  const lines = endpoints.length === 0 ? [ctx.t("channels-none")] : [];
+  // Endpoints a provider refused, with its reason, so the admin sees what to fix first.
+  const off = endpoints.filter((e) => !e.active).map((e) => ctx.t("channels-list-off", { name: escapeHtml(e.name), reason: escapeHtml(e.lastError ?? "-") }));
+  const lines = endpoints.length === 0 ? [ctx.t("channels-none")] : off;
   await show(ctx, [ctx.t("channels-list", { region: escapeHtml(region.name) }), ...lines].join("\n\n"), keyboard);
 }
 
@@ -71,16 +67,22 @@ type Endpoint = NonNullable<Awaited<ReturnType<typeof findEndpoint>>>;
 async function showEndpoint(ctx: BotContext, endpoint: Endpoint): Promise<void> {
   const state = endpoint.active ? ctx.t("channels-state-on") : ctx.t("channels-state-off", { reason: escapeHtml(endpoint.lastError ?? "-") });
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("channels-btn-test"), testData.pack({ endpoint: endpoint.id }))
-    .text(ctx.t("channels-btn-remove"), removeData.pack({ endpoint: endpoint.id })).row()
-    .text(ctx.t("btn-back"), listData.pack({ region: endpoint.regionId }));
-  await show(ctx, ctx.t("channels-view", {
-    name: escapeHtml(endpoint.name),
-    kind: ctx.t(`channels-kind-${endpoint.kind}`),
-    unit: escapeHtml(endpoint.unit?.name ?? ctx.t("channels-county-wide")),
-    hint: escapeHtml(endpoint.hint),
-    state,
-  }), keyboard);
+    .text(ctx.t("channels-btn-test"), channelTestData.pack({ endpoint: endpoint.id }))
+    .text(ctx.t("channels-btn-remove"), channelRemoveData.pack({ endpoint: endpoint.id })).row()
+    .text(ctx.t("btn-back"), channelsListData.pack({ region: endpoint.regionId }));
+  const activity = await endpointActivity(ctx.deps.db, endpoint.id);
+  const lines = [
+    ctx.t("channels-view", {
+      name: escapeHtml(endpoint.name),
+      kind: ctx.t(`channels-kind-${endpoint.kind}`),
+      unit: escapeHtml(endpoint.unit?.name ?? ctx.t("channels-county-wide")),
+      hint: escapeHtml(endpoint.hint),
+      state,
+    }),
+    ctx.t("channels-activity", { count: activity.queued, date: activity.lastSentAt ? localDateOf(activity.lastSentAt, endpoint.region.timeZone) : "-" }),
+  ];
+  if (endpoint.active && activity.lastProblem !== null) lines.push(ctx.t("channels-last-problem", { reason: escapeHtml(activity.lastProblem) }));
+  await show(ctx, lines.join("\n"), keyboard);
 }
 
 privateChats.command(
@@ -94,29 +96,29 @@ privateChats.command(
     }
     if (counties.length === 1) return showList(ctx, only);
     const keyboard = new InlineKeyboard();
-    for (const county of counties) keyboard.text(county.name, listData.pack({ region: county.id })).row();
+    for (const county of counties) keyboard.text(county.name, channelsListData.pack({ region: county.id })).row();
     await ctx.reply(ctx.t("channels-pick-county"), { reply_markup: keyboard });
   }),
 );
 
-onButton(channelsFeature, listData, (ctx, data) => needCounty(ctx, idOf(data.region)), (ctx, region) => showList(ctx, region));
-onButton(channelsFeature, viewData, (ctx, data) => needEndpoint(ctx, idOf(data.endpoint)), (ctx, { endpoint }) => showEndpoint(ctx, endpoint));
+onButton(channelsFeature, channelsListData, (ctx, data) => needCounty(ctx, idOf(data.region)), (ctx, region) => showList(ctx, region));
+onButton(channelsFeature, channelViewData, (ctx, data) => needEndpoint(ctx, idOf(data.endpoint)), (ctx, { endpoint }) => showEndpoint(ctx, endpoint));
 
 onButton(
   channelsFeature,
-  removeData,
+  channelRemoveData,
   (ctx, data) => needEndpoint(ctx, idOf(data.endpoint)),
   async (ctx, { endpoint }) => {
     const keyboard = new InlineKeyboard()
-      .text(ctx.t("channels-btn-remove-confirm"), removeOkData.pack({ endpoint: endpoint.id }))
-      .text(ctx.t("btn-back"), viewData.pack({ endpoint: endpoint.id }));
+      .text(ctx.t("channels-btn-remove-confirm"), channelRemoveOkData.pack({ endpoint: endpoint.id }))
+      .text(ctx.t("btn-back"), channelViewData.pack({ endpoint: endpoint.id }));
     await show(ctx, ctx.t("channels-remove-confirm", { name: escapeHtml(endpoint.name) }), keyboard);
   },
 );
 
 onButton(
   channelsFeature,
-  removeOkData,
+  channelRemoveOkData,
   (ctx, data) => needEndpoint(ctx, idOf(data.endpoint)),
   async (ctx, { endpoint, region }, { actor }) => {
     await removeEndpoint(ctx.deps.db, ctx.deps.clock, endpoint.id, actor.personId);
@@ -150,7 +152,7 @@ async function runTest(ctx: BotContext, endpointId: number, regionName: string, 
 
 onButton(
   channelsFeature,
-  testData,
+  channelTestData,
   (ctx, data) => needEndpoint(ctx, idOf(data.endpoint)),
   async (ctx, { endpoint, region }) => {
     if (endpoint.kind === "sms") {
@@ -233,7 +235,7 @@ async function askStep(ctx: BotContext, regionId: number, kind: EndpointKind, st
 
 onButton(
   channelsFeature,
-  addData,
+  channelAddData,
   async (ctx, data) => (isEndpointKind(data.kind) ? needCounty(ctx, idOf(data.region)) : null),
   async (ctx, region, { data }) => {
     const keys = await keysOrExplain(ctx);

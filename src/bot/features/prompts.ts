@@ -12,10 +12,13 @@ export interface Answer {
 
 type AnswerHandler = (ctx: BotContext, payload: PromptPayload, answer: Answer) => Promise<void>;
 
-const handlers = new Map<string, { accepts: "text" | "document"; handle: AnswerHandler }>();
+/** What a question takes: typed text, a file, or either (a list pasted or uploaded as .txt). */
+type Accepts = "text" | "document" | "text-or-document";
+
+const handlers = new Map<string, { accepts: Accepts; handle: AnswerHandler }>();
 
 /** Registers what answers questions of `kind`; the handler runs its own guard. */
-export function onAnswer(kind: string, accepts: "text" | "document", handle: AnswerHandler): void {
+export function onAnswer(kind: string, accepts: Accepts, handle: AnswerHandler): void {
   handlers.set(kind, { accepts, handle });
 }
 
@@ -48,7 +51,7 @@ privateChats.on(["message:text", "message:document"], async (ctx, next) => {
   const pending = await peekPrompt(ctx.deps.db, ctx.deps.clock, where);
   const handler = pending ? handlers.get(pending.kind) : undefined;
   const kind = ctx.msg.document ? "document" : "text";
-  if (!handler || handler.accepts !== kind) {
+  if (!handler || (handler.accepts !== kind && handler.accepts !== "text-or-document")) {
     // A document while a name is awaited (or the reverse) is someone else's input, e.g. a meeting report.
     if (handler && kind === "text") {
       await ctx.reply(ctx.t("prompt-send-file"));

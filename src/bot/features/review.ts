@@ -14,6 +14,7 @@ import { showDirective, showPlan } from "../review-screens.js";
 import { show } from "../screen.js";
 import { translatorFor } from "../translator.js";
 import { ask, onAnswer } from "./prompts.js";
+import { planMeetingReminders } from "./reminders.js";
 
 export const reviewFeature = new Composer<BotContext>();
 
@@ -88,7 +89,10 @@ reviewFeature.callbackQuery(
       translate: translatorFor(ctx.config.DEFAULT_LOCALE),
       defaultLocale: ctx.config.DEFAULT_LOCALE,
     });
-    if (result.ok) return show(ctx, publishReport(ctx, result));
+    if (result.ok) {
+      await show(ctx, publishReport(ctx, result));
+      return planMeetingReminders(ctx, meeting.id);
+    }
     if (result.reason === "not-draft") return show(ctx, ctx.t("review-not-draft", { state: meeting.state }));
     const keyboard = new InlineKeyboard();
     const first = result.problems.vague[0] ?? result.problems.unknownUnits[0]?.directiveId;

@@ -5,18 +5,17 @@
 import { Composer } from "grammy";
 import { parseTypedDate } from "../../domain/typed-date.js";
 import { actOnAssignment, decideExtension, requestExtension } from "../../services/assignments.js";
-import { planAssignmentReminders } from "../../scheduler/reminder-planner.js";
 import { endOfLocalDay, localDateOf } from "../../time.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { guard, guardButton, idOf } from "../middlewares/guard.js";
 import { byAssignmentLead, needAssignment, needExtensionRequest, type AssignmentScope } from "../middlewares/lifecycle-needs.js";
 import { extensionDecisionData, superviseData } from "../keyboards/lifecycle-data.js";
-import { notify, personRecipient, storeOf, supervisorsOf } from "../notify.js";
+import { notify, personRecipient, supervisorsOf } from "../notify.js";
 import { refreshCardMessage } from "../keyboards/task.js";
 import { show } from "../screen.js";
-import { translatorFor } from "../translator.js";
 import { ask, onAnswer } from "./prompts.js";
+import { replanReminders } from "./reminders.js";
 import { taskLabel } from "./tasks.js";
 
 export const taskRequestsFeature = new Composer<BotContext>();
@@ -43,6 +42,7 @@ onAnswer("task.block", "text", (ctx, payload, answer) =>
           render: (t) => ({ text: t("alert-blocked", { ...taskLabel(a), who: escapeHtml(c.person?.name ?? ""), reason: escapeHtml(reason) }) }),
         });
       }
+      if (result.changed) await replanReminders(c, [a.id]);
       await c.reply(c.t(result.changed ? "blocked-recorded" : "task-unchanged"));
       const card = idOf(payload.card);
       const cardChat = Number(payload.cardChat);
@@ -100,10 +100,7 @@ type ExtensionScope = NonNullable<Awaited<ReturnType<typeof needExtensionRequest
 
 /** After a decision: an approved date re-plans the reminders; the requester learns either way. */
 async function followDecision(ctx: BotContext, request: ExtensionScope, approved: boolean, state: string): Promise<void> {
-  if (approved) {
-    const deps = { store: storeOf(ctx), clock: ctx.deps.clock, translate: translatorFor(ctx.config.DEFAULT_LOCALE), defaultLocale: ctx.config.DEFAULT_LOCALE };
-    await planAssignmentReminders(deps, request.assignmentId);
-  }
+  if (approved) await replanReminders(ctx, [request.assignmentId]);
   const requester = await ctx.deps.db.person.findUnique({ where: { id: request.requestedById } });
   if (!requester?.telegramUserId) return;
   const region = await ctx.deps.db.region.findUniqueOrThrow({ where: { id: request.assignment.unit.regionId } });
@@ -138,6 +135,8 @@ taskRequestsFeature.callbackQuery(
       await ctx.answerCallbackQuery({ text: ctx.t("task-refused", { reason: result.reason }), show_alert: true });
       return;
     }
+    // Sent back to the unit, the task is open again and reminds again.
+    if (result.changed) await replanReminders(ctx, [a.id]);
     await show(ctx, ctx.t("supervised", { ...taskLabel(a), state: result.state }));
   }),
 );

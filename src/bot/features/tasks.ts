@@ -15,6 +15,7 @@ import { refreshCard } from "../keyboards/task.js";
 import { notify, supervisorsOf } from "../notify.js";
 import { clip } from "../plan-pages.js";
 import { ask } from "./prompts.js";
+import { replanReminders } from "./reminders.js";
 
 export const tasksFeature = new Composer<BotContext>();
 
@@ -79,6 +80,8 @@ tasksFeature.callbackQuery(
     await ctx.answerCallbackQuery({ text: result.changed ? ctx.t("task-acted", { action: result.closedAutomatically ? "closed" : action }) : ctx.t("task-unchanged") });
     if (result.changed && result.state === "done") await askToClose(ctx, a, who);
     else if (result.changed) await queueStatusLine(ctx, a, action === "ack" ? "acknowledged" : result.state, who);
+    // Finished work stops reminding; open work's check-in counts from this update.
+    if (result.changed) await replanReminders(ctx, [a.id]);
     await refreshCard(ctx, a.id);
   }),
 );

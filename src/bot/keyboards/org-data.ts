@@ -49,3 +49,8 @@ export const subscriptionUnitsData = callbackData("sbu", ["sub", "page"]);
 export const subscriptionUnitData = callbackData("sbx", ["sub", "unit", "page"]);
 export const subscriptionViewData = callbackData("sbv", ["sub"]);
 export const unsubscribeData = callbackData("sbd", ["sub"]);
+
+/** The installation's holiday calendar (not one county's): overview, one loaded year, load (year 0: any). */
+export const holidaysData = callbackData("hol", []);
+export const holidaysYearData = callbackData("holy", ["year"]);
+export const holidaysLoadData = callbackData("holl", ["year"]);

@@ -19,5 +19,13 @@ export const dedupeUpdates: MiddlewareFn<BotContext> = async (ctx, next) => {
     ctx.deps.logger.info({ updateId: ctx.update.update_id }, "update already handled; skipped");
     return;
   }
-  await next();
+  try {
+    await next();
+  } catch (err) {
+    // Not handled after all (e.g. the process stopping under it): a re-delivery may try again.
+    await ctx.deps.db.processedUpdate
+      .delete({ where: { botId_updateId: { botId: BigInt(ctx.me.id), updateId: BigInt(ctx.update.update_id) } } })
+      .catch(() => undefined);
+    throw err;
+  }
 };

@@ -108,6 +108,7 @@ async function isChatAdmin(ctx: BotContext): Promise<boolean> {
 
 export const needOwner = async (): Promise<Need<null>> => ({ permission: { kind: "county.create" }, scope: null });
 export const needMenu = async (): Promise<Need<null>> => ({ permission: { kind: "menu" }, scope: null });
+export const needCalendar = async (): Promise<Need<null>> => ({ permission: { kind: "calendar.manage" }, scope: null });
 
 export async function needCounty(ctx: BotContext, regionId: number | null) {
   const region = regionId === null ? null : await ctx.deps.db.region.findUnique({ where: { id: regionId } });

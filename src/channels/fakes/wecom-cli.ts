@@ -1,4 +1,4 @@
-// A local "WeCom group" for the demo and for trying /channels by hand:
+// A local "WeCom group" for trying /channels by hand (the demo runs its own in-process):
 //   npx tsx src/channels/fakes/wecom-cli.ts --port 8090 --key demo-wecom-key-0001 --group 县财政局工作群
 // Set WECOM_API_ROOT=http://127.0.0.1:8090, register the group in /channels with the key,
 // and watch http://127.0.0.1:8090/ receive the unit's reminders.

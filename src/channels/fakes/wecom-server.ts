@@ -21,7 +21,8 @@ export class FakeWecom {
   private readonly groups = new Map<string, string>();
   private readonly window: RobotWindow;
 
-  constructor(limits: WindowOptions = {}) {
+  /** `now` stamps the messages (the demo's simulated clock); the limits count real time. */
+  constructor(limits: WindowOptions = {}, private readonly now: () => Date = () => new Date()) {
     this.window = new RobotWindow(limits);
     this.server = new FakeServer((request) => (request.method === "POST" ? this.send(request.url, request.body) : this.page()));
   }
@@ -42,7 +43,7 @@ export class FakeWecom {
     if (limit === undefined || typeof part?.content !== "string" || part.content === "") return { json: { errcode: 40008, errmsg: "invalid message type" } };
     if (Buffer.byteLength(part.content, "utf8") > limit) return { json: { errcode: 40058, errmsg: `${msgtype}.content exceed max length ${limit}. invalid Request Parameter` } };
     if (!this.window.admit(key)) return { json: { errcode: 45009, errmsg: "api freq out of limit" } };
-    this.messages.push({ key, group, msgtype, content: part.content, at: new Date() });
+    this.messages.push({ key, group, msgtype, content: part.content, at: this.now() });
     return { json: { errcode: 0, errmsg: "ok" } };
   }
 

@@ -246,7 +246,8 @@ function createPane(chatId, isGroup) {
       el("button", { type: "button", className: "send", "data-testid": `send-${id}`, onclick: () => sendFromPane(pane) }, "发送"),
     ),
   );
-  panesEl.append(pane.root);
+  // Chats come first; the host's side panes stay after them.
+  panesEl.insertBefore(pane.root, panesEl.querySelector(".pane.side"));
   panes.set(chatId, pane);
   return pane;
 }
@@ -311,6 +312,59 @@ function render() {
   emptyEl.hidden = panes.size > 0;
 }
 
+/**
+ * The host's panes for other channels (the demo's WeCom group): read-only lists of what
+ * each received, shown after the chats. Texts are set as text, never as markup.
+ */
+const sidePanes = new Map();
+
+/** The markdown robots take (bold, links) as DOM nodes; anything else stays text. */
+function markdownText(text) {
+  const container = el("div", { className: "text" });
+  const pattern = /\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:[^)\s]+)\)/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    container.append(text.slice(last, match.index));
+    container.append(match[1] !== undefined ? el("b", {}, match[1]) : el("a", { href: match[3], target: "_blank", rel: "noopener noreferrer" }, match[2]));
+    last = match.index + match[0].length;
+  }
+  container.append(text.slice(last));
+  return container;
+}
+
+function sidePane(side) {
+  const existing = sidePanes.get(side.id);
+  if (existing) return existing;
+  const pane = { rendered: "" };
+  pane.title = el("div", { className: "pane-title", "data-testid": `side-title-${side.id}` });
+  pane.sub = el("div", { className: "pane-sub" });
+  pane.list = el("div", { className: "messages", "data-testid": `side-messages-${side.id}` });
+  pane.root = el("section", { className: "pane side", "data-testid": `side-${side.id}` }, el("div", { className: "pane-head" }, pane.title, pane.sub), pane.list);
+  panesEl.append(pane.root);
+  sidePanes.set(side.id, pane);
+  return pane;
+}
+
+function renderSidePanes(list) {
+  for (const side of list) {
+    const pane = sidePane(side);
+    pane.title.replaceChildren(side.title, el("span", { className: "badge side" }, "外部渠道"));
+    pane.sub.textContent = side.subtitle;
+    const signature = JSON.stringify(side.messages);
+    if (signature === pane.rendered) continue;
+    pane.rendered = signature;
+    pane.list.replaceChildren(...(side.messages.length === 0
+      ? [el("div", { className: "service" }, "还没有收到消息")]
+      : side.messages.map((m, i) => el("div", { className: "msg", "data-testid": `side-msg-${side.id}-${i}` },
+          el("div", { className: "sender" }, "督办机器人"),
+          markdownText(m.text),
+          el("div", { className: "meta" }, timeFormat.format(new Date(m.at))),
+        ))));
+    pane.list.scrollTop = pane.list.scrollHeight;
+  }
+  emptyEl.hidden = panes.size + sidePanes.size > 0;
+}
+
 const clockInput = document.getElementById("clock-input");
 
 function showClock(ms) {
@@ -335,6 +389,7 @@ async function refresh() {
 async function poll() {
   try {
     await refresh();
+    renderSidePanes(await api("GET", "side-panes"));
   } catch (error) {
     clockEl.textContent = `连接中断：${error.message}`;
   }
