@@ -1,6 +1,7 @@
 // Helpers of bench/dispatch.ts: child processes (the emulator, dispatchers), the
 // workload, and the due-query measurement over a million historical outbox rows.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Database } from "../src/db/client.js";
 import type { NewOutboxRow } from "../src/scheduler/outbox.js";
@@ -18,6 +19,22 @@ export function startChild(entry: string, args: string[], env: Record<string, st
     });
     child.once("exit", (code) => reject(new Error(`${entry} exited with ${code} before it was ready`)));
   });
+}
+
+/** Peak resident memory of a running child in MB (Linux /proc), or null where unknown. */
+export function peakRssMb(child: ChildProcess): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** The counts a dispatcher process prints as JSON when it stops (src/cli/dispatcher.ts). */
+export function stoppedStats(output: string): Record<string, unknown> {
+  const line = output.split("\n").reverse().find((l) => l.startsWith("{"));
+  return line === undefined ? {} : (JSON.parse(line) as Record<string, unknown>);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {

@@ -23,10 +23,16 @@ export async function reserveSlots(store: Store, key: string, count: number, int
   const [row] = await queryRows<{ nextAt: bigint | number; haltReason: string | null }>(
     store,
     `UPDATE "SendPace" SET "nextAt" = CASE WHEN "haltReason" IS NULL THEN ${greatest}("nextAt", $1) + $2 ELSE "nextAt" END WHERE "key" = $3 RETURNING "nextAt", "haltReason"`,
-    Math.round(nowMs), Math.round(count * intervalMs), key,
+    // Rounded up: a batch never ends early, so slots of consecutive batches stay `intervalMs` apart.
+    Math.round(nowMs), Math.ceil(count * intervalMs), key,
   );
   if (!row) throw new Error(`send pace ${key} vanished`);
-  return { startMs: Number(row.nextAt) - count * intervalMs, haltReason: row.haltReason };
+  return { startMs: Number(row.nextAt) - Math.ceil(count * intervalMs), haltReason: row.haltReason };
+}
+
+/** Moves every slot of `key` not yet reserved `ms` later (a request left that much behind its slot). */
+export async function delaySlots(store: Store, key: string, ms: number): Promise<void> {
+  await execute(store, `UPDATE "SendPace" SET "nextAt" = "nextAt" + $1 WHERE "key" = $2`, Math.ceil(ms), key);
 }
 
 /** No slot of `key` before `untilMs` (a 429's retry_after). */

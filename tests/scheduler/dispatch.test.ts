@@ -44,6 +44,17 @@ for (const provider of PROVIDERS) {
       });
     });
 
+    test("requests held up on the way (one in ten 40 ms late to Telegram) meet no 429 at full rate: the schedule moves on by their delay", { skip }, async () => {
+      await withHarness(provider, { latencyMs: 50 }, async (h) => {
+        const users = await Promise.all(Array.from({ length: 240 }, (_, i) => h.client.createUser({ first_name: `u${i}`, startedBot: true })));
+        await h.client.addFault({ method: "sendMessage", kind: "delay", delayMs: 40, probability: 0.1 });
+        await h.enqueue(dueRows(h.clock, users.map((u) => u.id)));
+        await h.dispatcher().drain();
+        assert.deepEqual(await states(h.database), { sent: 240 });
+        assert.equal((await h.client.counters()).status429, 0);
+      });
+    });
+
     test("50 items to one group stay within the group's limit with 0 429s (L3, window scaled to 2 s)", { skip }, async () => {
       await withHarness(provider, { limits: { groupPerWindow: 20, groupWindowMs: 2000 } }, async (h) => {
         const user = await h.client.createUser({ first_name: "群主", startedBot: true });
