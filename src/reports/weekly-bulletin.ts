@@ -5,6 +5,7 @@
 import type { Region } from "../../prisma/sqlite/generated/client.js";
 import { countySettings } from "../domain/county-settings.js";
 import { bind, type Translate } from "../messages/translate.js";
+import { digestGroupsOf } from "../services/subscriptions.js";
 import { queueForEachCounty } from "../scheduler/county-jobs.js";
 import { enqueue, type NewOutboxRow } from "../scheduler/outbox.js";
 import type { Store } from "../scheduler/raw-sql.js";
@@ -33,7 +34,7 @@ async function recipientsOf(store: Store, regionId: number, defaultLocale: strin
   const { db } = store;
   const [admins, groups] = await Promise.all([
     db.membership.findMany({ where: { regionId, role: "admin", person: { active: true, telegramUserId: { not: null } } }, include: { person: true } }),
-    db.subscription.findMany({ where: { regionId, digests: true, chat: { active: true, type: { in: ["group", "supergroup", "channel"] } } }, include: { chat: true } }),
+    db.subscription.findMany({ where: digestGroupsOf(regionId), include: { chat: true } }),
   ]);
   const people = admins.map((m) => ({ address: String(m.person.telegramUserId), locale: m.person.locale ?? defaultLocale }));
   const chats = groups.map((s) => ({ address: String(s.chat.telegramChatId), locale: defaultLocale }));

@@ -10,6 +10,7 @@ import type { Db } from "../db/client.js";
 import { countySettings } from "../domain/county-settings.js";
 import { TASK_ROLES } from "../domain/permissions.js";
 import { bind, type Translate } from "../messages/translate.js";
+import { digestGroupsOf } from "../services/subscriptions.js";
 import { loadWorkingCalendar } from "../services/holiday-calendar.js";
 import { afterQuietHours, endOfLocalDay, localDateOf, localMinutesOf, parseWallTime } from "../time.js";
 import { queueForEachCounty } from "./county-jobs.js";
@@ -50,7 +51,7 @@ async function readersOf(db: Db, regionId: number, defaultLocale: string): Promi
   const [memberships, headed, groups] = await Promise.all([
     db.membership.findMany({ where: { regionId, role: { in: ["admin", ...TASK_ROLES] }, person: ACTIVE }, include: { person: true } }),
     db.unit.findMany({ where: { regionId, head: ACTIVE }, include: { head: true } }),
-    db.subscription.findMany({ where: { regionId, digests: true, chat: { active: true, type: { in: ["group", "supergroup", "channel"] } } }, include: { chat: true, units: true } }),
+    db.subscription.findMany({ where: digestGroupsOf(regionId), include: { chat: true, units: true } }),
   ]);
   const readers = new Map<string, Reader>();
   const person = (p: { telegramUserId: bigint | null; locale: string | null }) => readerOf(readers, String(p.telegramUserId), p.locale ?? defaultLocale);
@@ -105,11 +106,12 @@ async function queueDigests(deps: DigestDeps, region: Region, now: Date): Promis
   // A county whose quiet hours cover the rest of the day gets no digest rather than a late one.
   const dueAt = afterQuietHours(now, zone, settings.quiet);
   if (dueAt > expiresAt) return 0;
-  const calendar = await loadWorkingCalendar(db, settings.respectWorkingDays);
-  if (!calendar.isWorkingDay(today)) return 0;
+  // Checked first: after the county's digest is queued, later ticks of the day read nothing else.
   const prefix = `digest:${region.id}:${today}:`;
   const queuedToday = await db.outboxMessage.findFirst({ where: { kind: DIGEST_KIND, subjectType: "region", subjectId: region.id, dedupeKey: { startsWith: prefix } }, select: { id: true } });
   if (queuedToday) return 0;
+  const calendar = await loadWorkingCalendar(db, settings.respectWorkingDays);
+  if (!calendar.isWorkingDay(today)) return 0;
   const readers = await readersOf(db, region.id, deps.defaultLocale);
   if (readers.length === 0) return 0;
   const data = await countyDigestData(db, region.id, settings, now);

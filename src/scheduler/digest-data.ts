@@ -12,13 +12,13 @@ import { addDays, atLocalTime, daysBetween, endOfLocalDay, localDateOf, type Loc
 import { REMINDER_KIND } from "./reminder-planner.js";
 
 /** Items named per list; the rest are counted (the lists stay within one message). */
-export const LISTED_ITEMS = 5;
+const LISTED_ITEMS = 5;
 /** Tasks due within this many days after today are "this week". */
 const WEEK_DAYS = 7;
 const CHECK_IN_KIND = `${REMINDER_KIND}check-in`;
 
 export const DUE_BUCKETS = ["overdue", "today", "week"] as const;
-export type DueBucket = (typeof DUE_BUCKETS)[number];
+type DueBucket = (typeof DUE_BUCKETS)[number];
 
 export interface DueItem {
   assignmentId: number;
@@ -29,7 +29,7 @@ export interface DueItem {
   daysLate: number;
 }
 
-export interface DueList {
+interface DueList {
   count: number;
   /** The first LISTED_ITEMS by deadline, earliest first. */
   items: DueItem[];

@@ -136,8 +136,9 @@ export interface PlanResult {
 export async function planAssignmentReminders(deps: PlannerDeps, assignmentId: number): Promise<PlanResult> {
   const { db } = deps.store;
   const a = await loadAssignment(db, assignmentId);
-  const card = await loadTaskCard(db, assignmentId);
-  if (!a || !card || !isOpen(a.state)) return { enqueued: 0, cancelled: await cancelReminders(deps.store, assignmentId) };
+  // The card (for the buttons) is a heavier query: only an open assignment needs it.
+  const card = a && isOpen(a.state) ? await loadTaskCard(db, assignmentId) : null;
+  if (!a || !card) return { enqueued: 0, cancelled: await cancelReminders(deps.store, assignmentId) };
   const settings = countySettings(a.unit.region);
   const calendar = await loadWorkingCalendar(db, settings.respectWorkingDays);
   const now = deps.clock.now();

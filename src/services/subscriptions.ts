@@ -1,3 +1,4 @@
+import type { Prisma } from "../../prisma/sqlite/generated/client.js";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../clock.js";
 import { audit } from "./audit.js";
@@ -7,6 +8,11 @@ export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
 
 export function isSubscriptionKind(value: string): value is SubscriptionKind {
   return (SUBSCRIPTION_KINDS as readonly string[]).includes(value);
+}
+
+/** The county's group chats still reachable that follow its digests and bulletins. */
+export function digestGroupsOf(regionId: number): Prisma.SubscriptionWhereInput {
+  return { regionId, digests: true, chat: { active: true, type: { in: ["group", "supergroup", "channel"] } } };
 }
 
 /** Subscribes a chat to a county (everything, all units); subscribing again changes nothing. */
