@@ -91,21 +91,21 @@ function bucketWindows(now: Date, today: LocalDate, zone: string): Record<DueBuc
 
 async function dueByUnit(db: Db, regionId: number, now: Date, today: LocalDate, zone: string): Promise<Map<number, DueLists>> {
   const windows = bucketWindows(now, today, zone);
-  const open = { state: { in: [...OPEN_STATES] }, unit: { regionId } };
   const due = new Map<number, DueLists>();
-  for (const bucket of DUE_BUCKETS) {
-    const counts = await db.assignment.groupBy({ by: ["unitId"], where: { ...open, dueAt: windows[bucket] }, _count: { _all: true } });
-    for (const c of counts) {
-      // Each unit's first few are enough: a reader's list is the earliest of their units' lists.
-      const rows = await db.assignment.findMany({
-        where: { ...open, unitId: c.unitId, dueAt: windows[bucket] },
-        select: { id: true, dueAt: true, directive: { select: { text: true } } },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: LISTED_ITEMS,
-      });
-      const lists = due.get(c.unitId) ?? emptyDueLists();
-      lists[bucket] = { count: c._count._all, items: rows.map((a) => dueItem(a.id, a.directive.text, a.dueAt ?? now, today, zone)) };
-      due.set(c.unitId, lists);
+  // One query per list for the whole county, earliest first: each unit's count, and its
+  // first few named (a reader's list is the earliest of their units' lists).
+  const lists = await Promise.all(DUE_BUCKETS.map((bucket) => db.assignment.findMany({
+    where: { state: { in: [...OPEN_STATES] }, unit: { regionId }, dueAt: windows[bucket] },
+    select: { id: true, unitId: true, dueAt: true, directive: { select: { text: true } } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+  })));
+  for (const [i, bucket] of DUE_BUCKETS.entries()) {
+    for (const a of lists[i] ?? []) {
+      const unitLists = due.get(a.unitId) ?? emptyDueLists();
+      due.set(a.unitId, unitLists);
+      const list = unitLists[bucket];
+      list.count++;
+      if (list.items.length < LISTED_ITEMS) list.items.push(dueItem(a.id, a.directive.text, a.dueAt ?? now, today, zone));
     }
   }
   return due;
