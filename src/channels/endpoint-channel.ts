@@ -13,7 +13,7 @@
 //     counting an attempt, and the channel goes on with every other county's endpoints.
 import type { Clock } from "../clock.js";
 import type { Channel, OutgoingMessage, SendOutcome } from "../scheduler/channel.js";
-import { pauseUntil, reserveSlots } from "../scheduler/pace.js";
+import { nextFreeSlot, pauseUntil } from "../scheduler/pace.js";
 import type { Store } from "../scheduler/raw-sql.js";
 import type { PiiKeys } from "../services/pii-crypto.js";
 import type { EndpointConfig, EndpointKind } from "./endpoint-config.js";
@@ -60,8 +60,7 @@ export function createEndpointChannel(transport: Transport, options: EndpointCha
       if (!endpoint.active) return { kind: "gone", reason: "channel switched off after an error; fix it with /channels" };
       // Only the endpoint's id is in the key: no mobile lands in the pacing table.
       const blockKey = `${paceKey}:${endpointAddress(endpoint.id)}:blocked`;
-      // Reserving no slot reads the key without moving it.
-      const blockedMs = (await reserveSlots(store, blockKey, 0, 0, realNow())).startMs - realNow();
+      const blockedMs = (await nextFreeSlot(store, blockKey, realNow())) - realNow();
       if (blockedMs > 0) return { kind: "address-limited", retryAfterMs: blockedMs, reason: `endpoint blocked for ${blockedMs} ms more` };
       const answer = await transport.send(endpoint.config, message, parsed.phone);
       if (answer.kind === "endpoint-fault") {

@@ -108,13 +108,15 @@ export interface EndpointActivity {
 /** How an endpoint's messages fare, read from the outbox, for the admin's view. */
 export async function endpointActivity(db: Db, endpointId: number): Promise<EndpointActivity> {
   const rows = endpointRowsWhere(endpointId);
-  const queued = await db.outboxMessage.count({ where: { ...rows, state: { in: [...QUEUED, "sending"] } } });
-  const sent = await db.outboxMessage.aggregate({ where: { ...rows, state: "sent" }, _max: { sentAt: true } });
-  const problem = await db.outboxMessage.findFirst({
-    where: { ...rows, state: { in: [...QUEUED, "failed"] }, lastError: { not: null } },
-    orderBy: { id: "desc" },
-    select: { lastError: true },
-  });
+  const [queued, sent, problem] = await Promise.all([
+    db.outboxMessage.count({ where: { ...rows, state: { in: [...QUEUED, "sending"] } } }),
+    db.outboxMessage.aggregate({ where: { ...rows, state: "sent" }, _max: { sentAt: true } }),
+    db.outboxMessage.findFirst({
+      where: { ...rows, state: { in: [...QUEUED, "failed"] }, lastError: { not: null } },
+      orderBy: { id: "desc" },
+      select: { lastError: true },
+    }),
+  ]);
   return { queued, lastSentAt: sent._max.sentAt, lastProblem: problem?.lastError ?? null };
 }
 

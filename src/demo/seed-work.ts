@@ -2,7 +2,6 @@
 // registered as an admin would with /channels, and one task already handed to the bureau
 // (交办) with its reminders planned, so moving the clock on the page shows a reminder in the
 // officials' chats and the group's copy in the WeCom pane.
-import { createHash } from "node:crypto";
 import { createEndpoint } from "../channels/endpoints.js";
 import type { Clock } from "../clock.js";
 import type { Database } from "../db/client.js";
@@ -10,6 +9,7 @@ import type { Translate } from "../messages/translate.js";
 import { planAssignmentReminders } from "../scheduler/reminder-planner.js";
 import { loadWorkingCalendar } from "../services/holiday-calendar.js";
 import type { PiiKeys } from "../services/pii-crypto.js";
+import { contentHash } from "../services/meetings.js";
 import { publishMeeting } from "../services/publish.js";
 import { endOfLocalDay, localDateOf } from "../time.js";
 import { nextWorkingDay } from "../working-calendar.js";
@@ -45,7 +45,7 @@ export async function seedDemoWork(deps: DemoWorkDeps, county: SeededCounty): Pr
   const meeting = await db.meeting.create({
     data: {
       regionId: county.regionId, title: "县政府常务会议", sourceText: TASK, cleanedText: TASK,
-      contentHash: createHash("sha256").update(TASK).digest("hex"), metadata: {}, meetingDate: clock.now(), ingestedById: county.adminId,
+      contentHash: contentHash(TASK), metadata: {}, meetingDate: clock.now(), ingestedById: county.adminId,
     },
   });
   await db.directive.create({

@@ -3,7 +3,7 @@
 // claimDue); groups through the shared SendPace table, because a group's budget is a
 // whole minute and any process may send to it next.
 import type { ChannelLimits } from "./channel.js";
-import { reserveSlots } from "./pace.js";
+import { nextFreeSlot, reserveSlots } from "./pace.js";
 import type { Store } from "./raw-sql.js";
 
 export class ChatPacing {
@@ -25,7 +25,7 @@ export class ChatPacing {
     const spacing = this.limits.spacingMs(address);
     if (this.limits.isGroup(address)) {
       const key = `${this.paceKey}:${address}`;
-      const next = (await reserveSlots(this.store, key, 0, 0, nowMs)).startMs;
+      const next = await nextFreeSlot(this.store, key, nowMs);
       if (next - nowMs > maxAheadMs) return next;
       return (await reserveSlots(this.store, key, 1, spacing, nowMs)).startMs;
     }

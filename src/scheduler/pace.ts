@@ -30,6 +30,12 @@ export async function reserveSlots(store: Store, key: string, count: number, int
   return { startMs: Number(row.nextAt) - Math.ceil(count * intervalMs), haltReason: row.haltReason };
 }
 
+/** Real epoch ms of the next free slot of `key`, no earlier than `nowMs`; reads without reserving. */
+export async function nextFreeSlot(store: Store, key: string, nowMs: number): Promise<number> {
+  const [row] = await queryRows<{ nextAt: bigint | number }>(store, `SELECT "nextAt" FROM "SendPace" WHERE "key" = $1`, key);
+  return Math.max(nowMs, Number(row?.nextAt ?? 0));
+}
+
 /** Moves every slot of `key` not yet reserved `ms` later (a request left that much behind its slot). */
 export async function delaySlots(store: Store, key: string, ms: number): Promise<void> {
   await execute(store, `UPDATE "SendPace" SET "nextAt" = "nextAt" + $1 WHERE "key" = $2`, Math.ceil(ms), key);

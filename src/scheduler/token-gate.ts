@@ -9,7 +9,7 @@
 // for in memory: the caller defers its rows instead (F5).
 import { setTimeout as sleep } from "node:timers/promises";
 import { LateArrivals } from "./late-arrivals.js";
-import { delaySlots, halt, pauseUntil, reserveSlots } from "./pace.js";
+import { delaySlots, halt, haltReason, pauseUntil, reserveSlots } from "./pace.js";
 import type { Store } from "./raw-sql.js";
 
 /** `go`: send at `atMs` (real epoch ms), which is about LEAD_MS away when acquire resolves. */
@@ -114,7 +114,7 @@ export class TokenGate {
       const now = realNow();
       if (signal.aborted) return { kind: "later", atMs: now };
       if (this.haltedReason !== null) {
-        this.haltedReason = (await reserveSlots(store, key, 0, this.intervalMs, now)).haltReason;
+        this.haltedReason = await haltReason(store, key);
         if (this.haltedReason !== null) return { kind: "halted", reason: this.haltedReason };
       }
       if (this.blockedUntilMs > now) {

@@ -19,11 +19,10 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { holidaysData, holidaysLoadData, holidaysYearData, menuData } from "../keyboards/org-data.js";
 import { guard, idOf, needCalendar, onButton, type LoadedActor } from "../middlewares/guard.js";
-import { storeOf } from "../notify.js";
 import { show } from "../screen.js";
-import { translatorFor } from "../translator.js";
 import { download } from "./directory.js";
 import { ask, onAnswer } from "./prompts.js";
+import { plannerDeps } from "./reminders.js";
 
 export const holidaysFeature = new Composer<BotContext>();
 const privateChats = holidaysFeature.chatType("private");
@@ -146,8 +145,8 @@ function refusal(ctx: BotContext, errors: ScheduleError[]): string {
  * than the hourly job does for every county anyway.
  */
 async function replan(ctx: BotContext): Promise<number> {
-  const { db, clock } = ctx.deps;
-  const deps = { store: storeOf(ctx), clock, translate: translatorFor(ctx.config.DEFAULT_LOCALE), defaultLocale: ctx.config.DEFAULT_LOCALE };
+  const { db } = ctx.deps;
+  const deps = plannerDeps(ctx);
   const open = await db.assignment.findMany({ where: { state: { in: [...OPEN_STATES] }, unit: { region: { workingCalendar: true } } }, select: { id: true } });
   for (const a of open) await planAssignmentReminders(deps, a.id);
   const withHouseholds = await db.region.findMany({ where: { workingCalendar: true, households: { some: { active: true } } }, select: { id: true } });

@@ -15,9 +15,9 @@ import { escapeHtml } from "../html.js";
 import { importAskData, importValidData } from "../keyboards/household-data.js";
 import { guard, idOf, needCounty } from "../middlewares/guard.js";
 import { storeOf } from "../notify.js";
-import { translatorFor } from "../translator.js";
 import { download } from "./directory.js";
 import { ask, onAnswer } from "./prompts.js";
+import { plannerDeps } from "./reminders.js";
 
 export const householdImportFeature = new Composer<BotContext>();
 
@@ -41,7 +41,7 @@ async function runImport(ctx: BotContext, region: Region, actorId: number | null
   }
   if (result.applied) {
     await ensureHouseholdDuties(storeOf(ctx), ctx.deps.clock, region.id);
-    await planHouseholdReminders({ store: storeOf(ctx), clock: ctx.deps.clock, translate: translatorFor(ctx.config.DEFAULT_LOCALE), defaultLocale: ctx.config.DEFAULT_LOCALE }, region.id);
+    await planHouseholdReminders(plannerDeps(ctx), region.id);
   }
   await report(ctx, region, result, file);
 }

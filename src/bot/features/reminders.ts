@@ -16,7 +16,8 @@ import { translatorFor } from "../translator.js";
 
 export const remindersFeature = new Composer<BotContext>();
 
-function plannerDeps(ctx: BotContext): PlannerDeps {
+/** What the planners need, from a bot update's context. */
+export function plannerDeps(ctx: BotContext): PlannerDeps {
   return { store: storeOf(ctx), clock: ctx.deps.clock, translate: translatorFor(ctx.config.DEFAULT_LOCALE), defaultLocale: ctx.config.DEFAULT_LOCALE };
 }
 
