@@ -20,9 +20,11 @@ export function robotStandIns(locale: string): { assignee: Recipient; supervisor
 
 /** The planned rows with each stand-in row replaced by its robots' copies. */
 export async function withRobotCopies(db: Db, unit: { id: number; regionId: number }, rows: readonly NewOutboxRow[]): Promise<NewOutboxRow[]> {
-  const standIn = (row: NewOutboxRow) => row.address === UNIT_ROBOTS || row.address === COUNTY_ROBOTS;
-  if (!rows.some(standIn)) return [...rows];
-  const unitRobots = await robotEndpoints(db, { unitId: unit.id });
-  const countyRobots = await robotEndpoints(db, { regionId: unit.regionId });
+  // Only the scopes planned for are looked up: most passes plan no escalation.
+  const planned = (address: string): boolean => rows.some((row) => row.address === address);
+  const [unitRobots, countyRobots] = await Promise.all([
+    planned(UNIT_ROBOTS) ? robotEndpoints(db, { unitId: unit.id }) : [],
+    planned(COUNTY_ROBOTS) ? robotEndpoints(db, { regionId: unit.regionId }) : [],
+  ]);
   return rows.flatMap((row) => (row.address === UNIT_ROBOTS ? robotCopies(unitRobots, row) : row.address === COUNTY_ROBOTS ? robotCopies(countyRobots, row) : [row]));
 }
